@@ -1,0 +1,212 @@
+// Package ir is flowc's one intermediate representation of a flow. Both frontends (Python and Go)
+// lower to it; the checks read it; the emitters turn it into Argo manifests and build specs.
+//
+// A frontend records what the source says, including what is wrong with it (a transition under an
+// `if`, a join with three arguments), and leaves judging to the checks. After the checks pass,
+// Flow.Resolve fills in the derived fields (Kind, Next, Foreach) that the emitters read.
+package ir
+
+import (
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
+// Lang is the language a flow is written in.
+type Lang string
+
+// Languages flowc reads.
+const (
+	Python Lang = "python"
+	Go     Lang = "go"
+)
+
+// Flow is one flow: a FlowSpec class in Python, a //flowc:flow type in Go.
+type Flow struct {
+	Name       string // the class or type name, such as "DataProcessWorkflow"
+	Lang       Lang
+	File       string // slash-separated path of the source file, as the user named it
+	Pos        diag.Pos
+	Params     []*Param     // in source order
+	Steps      []*Step      // in source order
+	Decorators []*Decorator // flow-level decorators (@schedule, @project), in source order
+	Imports    []Import     // modules the flow file imports, in source order (build context)
+}
+
+// Import is one module the flow's source file imports.
+type Import struct {
+	Module string // dotted module path ("data_util", "os.path") or Go import path
+	Pos    diag.Pos
+}
+
+// ParamType is the type of a flow parameter.
+type ParamType string
+
+// Parameter types, as Metaflow names them.
+const (
+	TypeStr   ParamType = "str"
+	TypeInt   ParamType = "int"
+	TypeFloat ParamType = "float"
+	TypeBool  ParamType = "bool"
+	TypeJSON  ParamType = "json"
+)
+
+// Param is a flow parameter: `attr = Parameter("name", ...)` in Python.
+type Param struct {
+	Name       string    // the name users pass (`--param name=value`), Parameter's first argument
+	Attr       string    // the attribute the steps read it from
+	Type       ParamType // from type= or inferred from the default
+	Default    *Value    // nil when there is none
+	Help       string
+	Required   bool
+	Pos        diag.Pos // the Parameter call
+	NamePos    diag.Pos // the name argument
+	DefaultPos diag.Pos
+	Problems   []Problem // what the frontend could not make sense of (a non-literal type=, say)
+}
+
+// Kind is the role of a step in the graph, derived from its transition and signature.
+type Kind string
+
+// Step kinds.
+const (
+	KindStart   Kind = "start"
+	KindLinear  Kind = "linear"
+	KindSplit   Kind = "split"
+	KindForeach Kind = "foreach"
+	KindJoin    Kind = "join"
+	KindEnd     Kind = "end"
+)
+
+// Step is one @step method.
+type Step struct {
+	Name        string
+	Pos         diag.Pos // the step's name in `def name`
+	DecoPos     diag.Pos // the @step decorator
+	NumArgs     int      // parameters of the method, self included: 1 for a step, 2 for a join
+	Decorators  []*Decorator
+	Transitions []*Transition // every self.next call in the body, in source order
+	TrailingPos diag.Pos      // first statement after the last top-level transition, if any
+
+	// Filled in by Resolve on a flow that passed the checks.
+	Kind    Kind
+	Next    []string // successor step names, in the order written
+	Foreach string   // the foreach variable, for KindForeach
+	In      []string // predecessor step names, in step order
+}
+
+// IsJoin reports whether the step takes inputs (a join's signature).
+func (s *Step) IsJoin() bool { return s.NumArgs == 2 }
+
+// Transition is one `self.next(...)` (Python) or `f.Next(...)` (Go) call.
+type Transition struct {
+	Pos     diag.Pos
+	Targets []Target
+	Foreach string // the foreach= variable name, "" when none
+	// ForeachPos is where foreach= is written.
+	ForeachPos diag.Pos
+	// Context is the control construct that encloses the call inside the step body: "" when the
+	// call is a top-level statement, else "if", "for", "while", "try", "with", "match", "switch",
+	// "select", "defer", "closure", "expression" (not a statement of its own).
+	Context    string
+	ContextPos diag.Pos
+	// Condition is the condition= argument of Metaflow's switch form, or "<dict>" when the targets
+	// are a dict; "" when the call is not a switch.
+	Condition    string
+	NumParallel  bool       // num_parallel= was given
+	Problems     []Problem  // invalid-transition and conditional-branching findings of the frontend
+}
+
+// Target is one step named in a transition.
+type Target struct {
+	Name string // "" when the argument is not a step reference
+	Pos  diag.Pos
+	// Expr describes an argument that is not `self.<name>`, such as "self.a if x else self.b".
+	Expr string
+}
+
+// Problem is something the frontend found unfit, for a check to report under its own id.
+type Problem struct {
+	Check   string // the check id it belongs to, such as "conditional-branching"
+	Pos     diag.Pos
+	Message string
+}
+
+// Decorator is a step or flow decorator, such as @retry(times=3), or a Go //flowc: directive.
+type Decorator struct {
+	Name string // "retry", "resources", ...
+	Pos  diag.Pos
+	Args []Arg // in the order written
+}
+
+// Arg returns the argument named name, or nil.
+func (d *Decorator) Arg(name string) *Arg {
+	for i := range d.Args {
+		if d.Args[i].Name == name {
+			return &d.Args[i]
+		}
+	}
+	return nil
+}
+
+// Arg is one keyword argument of a decorator (positional ones have Name "").
+type Arg struct {
+	Name  string
+	Value Value
+	Pos   diag.Pos
+}
+
+// ValueKind says which field of a Value is set.
+type ValueKind string
+
+// Value kinds.
+const (
+	ValNone   ValueKind = "none"
+	ValString ValueKind = "string"
+	ValInt    ValueKind = "int"
+	ValFloat  ValueKind = "float"
+	ValBool   ValueKind = "bool"
+	ValList   ValueKind = "list"
+	ValDict   ValueKind = "dict"
+	ValExpr   ValueKind = "expr" // not a literal: the source text is in Str
+)
+
+// Value is a literal from the source: a decorator argument or a parameter default.
+type Value struct {
+	Kind  ValueKind
+	Str   string // string value; for ints and floats the literal as written; for expr the source
+	Int   int64
+	Float float64
+	Bool  bool
+	List  []Value
+	Keys  []Value // dict keys, in source order
+	Elems []Value // dict values, parallel to Keys
+}
+
+// Step returns the step named name, or nil.
+func (f *Flow) Step(name string) *Step {
+	for _, s := range f.Steps {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Decorator returns the step's first decorator named name, or nil.
+func (s *Step) Decorator(name string) *Decorator {
+	for _, d := range s.Decorators {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+// Decorator returns the flow's first decorator named name, or nil.
+func (f *Flow) Decorator(name string) *Decorator {
+	for _, d := range f.Decorators {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}

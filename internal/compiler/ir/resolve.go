@@ -1,0 +1,51 @@
+package ir
+
+// Transition returns the step's one usable transition: the first with no problems, or nil.
+func (s *Step) Transition() *Transition {
+	for _, t := range s.Transitions {
+		if len(t.Problems) == 0 {
+			return t
+		}
+	}
+	return nil
+}
+
+// Resolve fills in each step's Kind, Next, Foreach and In from its transition and signature.
+// It is meant for flows that passed the checks, but it is safe on any flow.
+func (f *Flow) Resolve() {
+	for _, s := range f.Steps {
+		s.Next, s.Foreach, s.In = nil, "", nil
+		if t := s.Transition(); t != nil {
+			for _, tg := range t.Targets {
+				s.Next = append(s.Next, tg.Name)
+			}
+			s.Foreach = t.Foreach
+		}
+		s.Kind = kindOf(s)
+	}
+	// Predecessors in step order, so that every consumer sees one order.
+	for _, p := range f.Steps {
+		for _, n := range p.Next {
+			if c := f.Step(n); c != nil {
+				c.In = append(c.In, p.Name)
+			}
+		}
+	}
+}
+
+// kindOf derives a step's role; a join that splits again stays a join (Metaflow does the same).
+func kindOf(s *Step) Kind {
+	switch {
+	case s.Name == "end":
+		return KindEnd
+	case s.IsJoin():
+		return KindJoin
+	case s.Foreach != "":
+		return KindForeach
+	case len(s.Next) > 1:
+		return KindSplit
+	case s.Name == "start":
+		return KindStart
+	}
+	return KindLinear
+}
