@@ -110,9 +110,9 @@ type Transition struct {
 	ContextPos diag.Pos
 	// Condition is the condition= argument of Metaflow's switch form, or "<dict>" when the targets
 	// are a dict; "" when the call is not a switch.
-	Condition    string
-	NumParallel  bool       // num_parallel= was given
-	Problems     []Problem  // invalid-transition and conditional-branching findings of the frontend
+	Condition   string
+	NumParallel bool      // num_parallel= was given
+	Problems    []Problem // invalid-transition and conditional-branching findings of the frontend
 }
 
 // Target is one step named in a transition.
