@@ -1,0 +1,153 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/emit/argo"
+)
+
+// compileFlags are the flags shared by the commands that compile.
+type compileFlags struct {
+	kind, imageRepo, baseImage, namespace, serviceAccount, format string
+}
+
+func (c *compileFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+}) {
+	fs.StringVar(&c.kind, "kind", "workflowtemplate", "main object: workflowtemplate or workflow")
+	fs.StringVar(&c.imageRepo, "image-repo", "", "image repository of the step images (default from flowc.yaml, else "+config.DefaultImageRepo+")")
+	fs.StringVar(&c.baseImage, "base-image", "", "base image of Python flows (default from flowc.yaml, else "+config.DefaultBaseImage+")")
+	fs.StringVar(&c.namespace, "namespace", "", "namespace of the objects (default from flowc.yaml, else none)")
+	fs.StringVar(&c.serviceAccount, "service-account", "", "service account the steps run as")
+	fs.StringVar(&c.format, "format", "text", "diagnostics format: text or json")
+}
+
+// options merges the flags over flowc.yaml.
+func (c *compileFlags) options(e *env) (driver.Options, int, bool) {
+	if !oneOf(c.kind, "workflowtemplate", "workflow") {
+		return driver.Options{}, usageErr(e, "--kind must be workflowtemplate or workflow, not %q", c.kind), false
+	}
+	if !oneOf(c.format, "text", "json") {
+		return driver.Options{}, usageErr(e, "--format must be text or json, not %q", c.format), false
+	}
+	cfg, err := config.Find(".")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return driver.Options{}, exitFail, false
+	}
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&cfg.ImageRepo, c.imageRepo)
+	set(&cfg.BaseImage, c.baseImage)
+	set(&cfg.Namespace, c.namespace)
+	set(&cfg.ServiceAccount, c.serviceAccount)
+	kind := argo.KindWorkflowTemplate
+	if strings.EqualFold(c.kind, "workflow") {
+		kind = argo.KindWorkflow
+	}
+	return driver.Options{Kind: kind, Config: cfg}, 0, true
+}
+
+// compileAll loads, checks and compiles every flow in paths. On any error it returns no outputs.
+func compileAll(paths []string, o driver.Options) ([]*driver.Output, diag.List) {
+	flows, diags := driver.Load(paths)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var outs []*driver.Output
+	byName := map[string]*driver.Output{}
+	for _, fl := range flows {
+		out, d := driver.Compile(fl, o)
+		diags = append(diags, d...)
+		if out == nil {
+			continue
+		}
+		if prev := byName[out.Name]; prev != nil {
+			diags = append(diags, diag.Errorf(fl.IR.Pos, "name", "flows %q and %q would both be written as %s.yaml; rename one",
+				prev.Flow.IR.Name, fl.IR.Name, out.Name))
+			continue
+		}
+		byName[out.Name] = out
+		outs = append(outs, out)
+	}
+	if diags.HasErrors() {
+		return nil, diags.Sorted()
+	}
+	return outs, diags.Sorted()
+}
+
+func runCompile(e *env, args []string) int {
+	fs := newFlagSet(e, "compile", "[flags] FLOW...")
+	var cf compileFlags
+	cf.register(fs)
+	outDir := fs.String("o", "-", "output directory, or - for the manifests on stdout")
+	check := fs.Bool("check", false, "compare with the files in -o DIR and fail with a diff when they are stale")
+	paths, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		return usageErr(e, "compile needs at least one flow file or directory")
+	}
+	if *check && *outDir == "-" {
+		return usageErr(e, "--check needs -o DIR, the directory that holds the committed output")
+	}
+	opts, code, ok := cf.options(e)
+	if !ok {
+		return code
+	}
+	outs, diags := compileAll(paths, opts)
+	printDiags(e, cf.format, diags)
+	if diags.HasErrors() {
+		return exitFail
+	}
+	switch {
+	case *outDir == "-":
+		for _, o := range outs {
+			e.stdout.Write(o.Files[o.Name+".yaml"])
+		}
+		return exitOK
+	case *check:
+		return checkOutputs(e, *outDir, outs)
+	}
+	if err := writeOutputs(*outDir, outs); err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func runCheck(e *env, args []string) int {
+	fs := newFlagSet(e, "check", "[flags] FLOW...")
+	format := fs.String("format", "text", "diagnostics format: text or json")
+	paths, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(paths) == 0 {
+		return usageErr(e, "check needs at least one flow file or directory")
+	}
+	if !oneOf(*format, "text", "json") {
+		return usageErr(e, "--format must be text or json, not %q", *format)
+	}
+	_, diags := driver.Load(paths)
+	printDiags(e, *format, diags)
+	if diags.HasErrors() {
+		return exitFail
+	}
+	return exitOK
+}
+
+// readFile is os.ReadFile that treats a missing file as empty, for diffs against new files.
+func readFile(path string) ([]byte, bool) {
+	data, err := os.ReadFile(path)
+	return data, err == nil
+}

@@ -1,0 +1,102 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// MaxPrinted caps the diagnostics printed as text; the rest are counted, as cmd/compile does.
+const MaxPrinted = 10
+
+// Printer writes diagnostics as text, one line each, optionally with a caret snippet under each.
+type Printer struct {
+	W      io.Writer
+	Caret  bool                         // show the source line and a caret (for terminals)
+	Source func(file string) []byte     // reads a file for snippets; nil disables them
+	cache  map[string][]string
+}
+
+// Print writes l, sorted, capped at MaxPrinted, and says how many were left out.
+func (p *Printer) Print(l List) {
+	l = l.Sorted()
+	for i, d := range l {
+		if i == MaxPrinted {
+			fmt.Fprintf(p.W, "too many diagnostics: %d more not shown\n", len(l)-i)
+			return
+		}
+		fmt.Fprintln(p.W, d.String())
+		if p.Caret {
+			p.snippet(d.Pos)
+		}
+		for _, n := range d.Notes {
+			fmt.Fprintf(p.W, "\t%s: note: %s\n", n.Pos, n.Message)
+		}
+	}
+}
+
+// snippet prints the line at pos with a caret under its column; tabs are kept so they align.
+func (p *Printer) snippet(pos Pos) {
+	if p.Source == nil || pos.Line < 1 {
+		return
+	}
+	if p.cache == nil {
+		p.cache = map[string][]string{}
+	}
+	lines, ok := p.cache[pos.File]
+	if !ok {
+		lines = strings.Split(string(p.Source(pos.File)), "\n")
+		p.cache[pos.File] = lines
+	}
+	if pos.Line > len(lines) {
+		return
+	}
+	line := strings.TrimRight(lines[pos.Line-1], "\r")
+	fmt.Fprintf(p.W, "    %s\n", line)
+	if pos.Col < 1 {
+		return
+	}
+	var pad strings.Builder
+	for i := 0; i < pos.Col-1 && i < len(line); i++ {
+		if line[i] == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	fmt.Fprintf(p.W, "    %s^\n", pad.String())
+}
+
+// jsonDiag is the machine form of a diagnostic.
+type jsonDiag struct {
+	File     string     `json:"file"`
+	Line     int        `json:"line"`
+	Col      int        `json:"col"`
+	Severity string     `json:"severity"`
+	Check    string     `json:"check"`
+	Message  string     `json:"message"`
+	Notes    []jsonNote `json:"notes,omitempty"`
+}
+
+type jsonNote struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+}
+
+// WriteJSON writes all of l, sorted, as a JSON array.
+func WriteJSON(w io.Writer, l List) error {
+	out := []jsonDiag{}
+	for _, d := range l.Sorted() {
+		j := jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Check: d.Check, Message: d.Message}
+		for _, n := range d.Notes {
+			j.Notes = append(j.Notes, jsonNote{n.Pos.File, n.Pos.Line, n.Pos.Col, n.Message})
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,77 @@
+package driver
+
+import (
+	"path/filepath"
+	"sort"
+
+	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/emit/argo"
+	"github.com/flowc-dev/flowc/internal/emit/build"
+)
+
+// Options are the settings of one compile, flags already merged over flowc.yaml.
+type Options struct {
+	Kind   string // argo.KindWorkflowTemplate or argo.KindWorkflow
+	Config *config.Config
+}
+
+// Output is what one flow compiles to: files relative to the output directory.
+type Output struct {
+	Flow  *Flow
+	Name  string            // the flow's object name, which names its files
+	Files map[string][]byte // "<name>.yaml" and the build spec under "<name>/"
+}
+
+// Paths lists the output's file names in a stable order.
+func (o *Output) Paths() []string {
+	var ps []string
+	for p := range o.Files {
+		ps = append(ps, p)
+	}
+	sort.Strings(ps)
+	return ps
+}
+
+// Compile emits the manifests and build spec of a flow that passed the checks.
+func Compile(fl *Flow, o Options) (*Output, diag.List) {
+	cfg := o.Config
+	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage})
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	objs, d := argo.Emit(fl.IR, argo.Options{
+		Kind:           o.Kind,
+		Image:          cfg.ImageRepo + ":" + ctx.Hash(),
+		FlowFile:       ctx.FlowFile,
+		Source:         sourcePath(cfg.Root, fl.Path),
+		Namespace:      cfg.Namespace,
+		ServiceAccount: cfg.ServiceAccount,
+		Labels:         cfg.Labels,
+	})
+	diags = append(diags, d...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	yml, err := argo.Marshal(objs)
+	if err != nil {
+		return nil, append(diags, diag.Errorf(fl.IR.Pos, "internal", "cannot write YAML: %v", err))
+	}
+	name := argo.FlowName(fl.IR.Name)
+	out := &Output{Flow: fl, Name: name, Files: map[string][]byte{name + ".yaml": yml}}
+	for p, data := range ctx.Files {
+		out.Files[name+"/"+p] = data
+	}
+	return out, diags
+}
+
+// sourcePath is the flow's file relative to the repository root, slash-separated, so that the
+// annotation is the same on every machine; without a root it is the file's base name.
+func sourcePath(root, path string) string {
+	if abs, err := filepath.Abs(path); err == nil && root != "" {
+		if rel, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.Base(path)
+}

@@ -1,0 +1,7 @@
+// Package python reads Metaflow-style Python flows into flowc's IR.
+//
+// Source goes through Normalize first, which rewrites syntax newer than Python 3.4 into 3.4
+// syntax of the same length, so that gpython's parser can read it and every position it reports
+// is a position in the user's file. The frontend records what the source says, problems included;
+// the checks in compiler/check judge it.
+package python

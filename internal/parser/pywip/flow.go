@@ -1,0 +1,161 @@
+package python
+
+import (
+	"github.com/go-python/gpython/ast"
+
+	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
+// flows finds the flow classes of a module and lowers each to the IR. A flow class derives from
+// FlowSpec, directly or through other classes of the same file; a class that another flow class
+// of the file derives from is a base, not a flow of its own, and lends it its steps and parameters.
+func (f *file) flows(mod ast.Mod) []*ir.Flow {
+	m, ok := mod.(*ast.Module)
+	if !ok {
+		return nil
+	}
+	classes := map[string]*ast.ClassDef{}
+	var order []*ast.ClassDef
+	for _, s := range m.Body {
+		if c, ok := s.(*ast.ClassDef); ok {
+			classes[string(c.Name)] = c
+			order = append(order, c)
+		}
+	}
+	isFlow := map[string]bool{}
+	var derives func(c *ast.ClassDef, depth int) bool
+	derives = func(c *ast.ClassDef, depth int) bool {
+		if depth > len(order) {
+			return false // a base cycle; Python rejects it at run time
+		}
+		for _, b := range c.Bases {
+			n := dottedTail(b)
+			if n == "FlowSpec" {
+				return true
+			}
+			if bc := classes[n]; bc != nil && bc != c && derives(bc, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	isBase := map[string]bool{}
+	for _, c := range order {
+		if derives(c, 0) {
+			isFlow[string(c.Name)] = true
+			for _, b := range c.Bases {
+				isBase[dottedTail(b)] = true
+			}
+		}
+	}
+	imports := f.imports(m)
+	var out []*ir.Flow
+	for _, c := range order {
+		name := string(c.Name)
+		if !isFlow[name] || isBase[name] {
+			continue
+		}
+		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports}
+		f.lowerClass(fl, c, classes, map[string]bool{})
+		out = append(out, fl)
+	}
+	return out
+}
+
+// lowerClass adds the parameters, steps and decorators of c and its same-file bases to fl, bases
+// first, so that a subclass's step of the same name replaces the base's, as Python's lookup does.
+func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, classes map[string]*ast.ClassDef, seen map[string]bool) {
+	if seen[string(c.Name)] {
+		return
+	}
+	seen[string(c.Name)] = true
+	for _, b := range c.Bases {
+		if bc := classes[dottedTail(b)]; bc != nil {
+			f.lowerClass(fl, bc, classes, seen)
+		}
+	}
+	for _, d := range c.DecoratorList {
+		fl.Decorators = append(fl.Decorators, f.decorator(d))
+	}
+	for _, s := range c.Body {
+		switch s := s.(type) {
+		case *ast.Assign:
+			if p := f.param(s); p != nil {
+				fl.Params = replaceParam(fl.Params, p)
+			}
+		case *ast.FunctionDef:
+			if st := f.step(s); st != nil {
+				fl.Steps = replaceStep(fl.Steps, st)
+			}
+		}
+	}
+}
+
+func replaceParam(ps []*ir.Param, p *ir.Param) []*ir.Param {
+	for i, q := range ps {
+		if q.Attr == p.Attr {
+			ps[i] = p
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func replaceStep(ss []*ir.Step, s *ir.Step) []*ir.Step {
+	for i, q := range ss {
+		if q.Name == s.Name {
+			ss[i] = s
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// classNamePos is the position of the name in `class Name(`: gpython places a ClassDef at `class`.
+func (f *file) classNamePos(c *ast.ClassDef) diag.Pos {
+	p := f.pos(c)
+	line := f.line(p.Line)
+	i := p.Col - 1 + len("class")
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i <= len(line) {
+		p.Col = i + 1
+	}
+	return p
+}
+
+// imports lists every module the file imports, at any depth, in source order: steps often
+// import inside their bodies, and the build context needs them all.
+func (f *file) imports(m *ast.Module) []ir.Import {
+	var out []ir.Import
+	ast.Walk(m, func(n ast.Ast) bool {
+		switch n := n.(type) {
+		case *ast.Import:
+			for _, a := range n.Names {
+				out = append(out, ir.Import{Module: string(a.Name), Pos: f.pos(n)})
+			}
+		case *ast.ImportFrom:
+			mod := string(n.Module)
+			for i := 0; i < n.Level; i++ {
+				mod = "." + mod
+			}
+			out = append(out, ir.Import{Module: mod, Pos: f.pos(n)})
+		}
+		return true
+	})
+	return out
+}
+
+// dottedTail is the last name of a dotted reference: FlowSpec for both FlowSpec and
+// metaflow.FlowSpec. Anything else gives "".
+func dottedTail(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Name:
+		return string(e.Id)
+	case *ast.Attribute:
+		return string(e.Attr)
+	}
+	return ""
+}

@@ -1,0 +1,88 @@
+// Package stepcmd owns the command line that runs one step. The Argo emitter and `flowc run` both
+// build it here, binding only the places that differ (a pod's artifact paths and Argo's
+// {{...}} values, or a local run's directories and values), so that the two cannot drift apart.
+package stepcmd
+
+import (
+	"strings"
+
+	"github.com/flowc-dev/flowc/internal/compiler/ir"
+)
+
+// Binder supplies what differs between an Argo pod and a local run.
+type Binder interface {
+	// InputDir is where the state of parent step p is read from. For a foreach join it is the
+	// directory that holds one subdirectory per child, named by index.
+	InputDir(p string) string
+	// OutDir is where the step writes its state.
+	OutDir() string
+	// Index is this child's index into its foreach list, for the first step of a foreach body.
+	Index() string
+	// Param is the value of flow parameter name, as a string.
+	Param(name string) string
+}
+
+// Input is one parent whose state a step reads.
+type Input struct {
+	Parent  string
+	Foreach bool // the parent is the last step of a foreach body: read all its children
+}
+
+// Shape is what a step's command line needs, derived from the graph alone.
+type Shape struct {
+	Inputs []Input
+	Index  bool // the step is the first of a foreach body
+}
+
+// ShapeOf derives a step's inputs from the graph; stacks is Flow.ForeachStacks.
+func ShapeOf(f *ir.Flow, s *ir.Step, stacks map[string][]string) Shape {
+	var sh Shape
+	depth := len(stacks[s.Name])
+	for _, p := range s.In {
+		ps := f.Step(p)
+		sh.Inputs = append(sh.Inputs, Input{Parent: p, Foreach: len(stacks[p]) > depth})
+		if ps != nil && ps.Foreach != "" {
+			sh.Index = true
+		}
+	}
+	return sh
+}
+
+// Entrypoint is the program and leading arguments that run a flow's steps in its image and in
+// its build context: flowc's Python runtime, or a Go flow's own binary.
+func Entrypoint(f *ir.Flow) []string {
+	if f.Lang == ir.Go {
+		return []string{"/flow"}
+	}
+	return []string{"python", "-m", "flowc_runtime"}
+}
+
+// Args is the argument list after the entrypoint for step s of flow f, with file the flow's
+// file name inside the build context.
+func Args(f *ir.Flow, file string, s *ir.Step, sh Shape, b Binder) []string {
+	args := []string{"step", s.Name}
+	if f.Lang == ir.Python {
+		args = append(args, "--flow", file, "--class", f.Name)
+	}
+	for _, in := range sh.Inputs {
+		flag := "--in"
+		if in.Foreach {
+			flag = "--in-foreach"
+		}
+		args = append(args, flag, in.Parent+"="+b.InputDir(in.Parent))
+	}
+	if sh.Index {
+		args = append(args, "--index", b.Index())
+	}
+	args = append(args, "--out", b.OutDir())
+	for _, p := range f.Params {
+		args = append(args, "--param", p.Name+"="+b.Param(p.Name))
+	}
+	if len(s.Next) > 0 {
+		args = append(args, "--next", strings.Join(s.Next, ","))
+	}
+	if s.Foreach != "" {
+		args = append(args, "--foreach", s.Foreach)
+	}
+	return args
+}
