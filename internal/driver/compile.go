@@ -68,8 +68,10 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 // sourcePath is the flow's file relative to the repository root, slash-separated, so that the
 // annotation is the same on every machine; without a root it is the file's base name.
 func sourcePath(root, path string) string {
-	if abs, err := filepath.Abs(path); err == nil && root != "" {
-		if rel, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(rel) {
+	abs, err1 := filepath.Abs(path)
+	absRoot, err2 := filepath.Abs(root)
+	if err1 == nil && err2 == nil && root != "" {
+		if rel, err := filepath.Rel(absRoot, abs); err == nil && filepath.IsLocal(rel) {
 			return filepath.ToSlash(rel)
 		}
 	}

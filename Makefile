@@ -1,0 +1,32 @@
+# flowc's build and test entry points. `make test` is what CI runs first; it needs only Go
+# (and python3 for the runtime tests, which .ci/run installs when missing).
+GO ?= go
+
+.PHONY: build test vet oracle golden fuzz bench cluster-test clean
+
+build:
+	$(GO) build -o bin/flowc ./cmd/flowc
+
+# The README's test command: vet, unit, golden, CLI and runtime tests, then the Argo oracle on
+# every golden manifest (a separate module, so Argo stays out of flowc's own dependencies).
+test: vet
+	$(GO) test ./...
+	cd oracle && FLOWC_ORACLE_REQUIRE=1 $(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+	cd oracle && $(GO) vet ./...
+
+# Rewrite the goldens after an intended change; review the diff before committing.
+golden:
+	FLOWC_UPDATE=1 $(GO) test ./internal/driver/ ./internal/compiler/check/ ./cmd/flowc/
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime 60s ./internal/parser/python/
+	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime 60s ./internal/parser/python/
+
+bench:
+	./scripts/bench.sh
+
+clean:
+	rm -rf bin .flowc

@@ -1,0 +1,137 @@
+package driver_test
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/emit/argo"
+)
+
+// update rewrites the goldens instead of comparing: FLOWC_UPDATE=1 go test ./...
+var update = os.Getenv("FLOWC_UPDATE") != ""
+
+const updateHint = "if the change is intended, run: FLOWC_UPDATE=1 go test ./internal/driver/ and review the diff"
+
+// goldenFiles renders a compiled case as the files under golden/: the manifests, the IR dump,
+// the Dockerfile, and the build context as a listing of file hashes, so that the runtime's own
+// files do not repeat in every case.
+func goldenFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	opts := driver.Options{Kind: argo.KindWorkflowTemplate, Config: &config.Config{
+		ImageRepo: "registry.example.com/flows", BaseImage: config.DefaultBaseImage, Root: "../../testdata",
+	}}
+	flows, diags := driver.Load([]string{dir})
+	if diags.HasErrors() {
+		t.Fatalf("%s: unexpected diagnostics:\n%s", dir, diags)
+	}
+	files := map[string]string{}
+	if len(diags) > 0 {
+		files["diagnostics.txt"] = diags.String()
+	}
+	for _, fl := range flows {
+		out, d := driver.Compile(fl, opts)
+		if d.HasErrors() {
+			t.Fatalf("%s: compile: %s", dir, d)
+		}
+		files[out.Name+".yaml"] = string(out.Files[out.Name+".yaml"])
+		files[out.Name+".ir.txt"] = fl.IR.Dump()
+		var listing []string
+		for _, p := range out.Paths() {
+			rel := strings.TrimPrefix(p, out.Name+"/")
+			switch {
+			case p == out.Name+".yaml":
+			case rel == "Dockerfile" || rel == "image.txt":
+				files[out.Name+"."+rel] = string(out.Files[p])
+			default:
+				listing = append(listing, fmt.Sprintf("%x  %s", sha256.Sum256(out.Files[p]), rel))
+			}
+		}
+		files[out.Name+".context.txt"] = strings.Join(listing, "\n") + "\n"
+	}
+	return files
+}
+
+// caseDirs lists the cases under testdata/<lang>/.
+func caseDirs(t *testing.T, lang string) []string {
+	entries, err := os.ReadDir(filepath.Join("..", "..", "testdata", lang))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range caseDirs(t, "python") {
+		t.Run(name, func(t *testing.T) {
+			in := filepath.Join("..", "..", "testdata", "python", name)
+			want := filepath.Join("..", "..", "golden", "python", name)
+			compareDir(t, want, goldenFiles(t, in))
+		})
+	}
+}
+
+// compareDir compares got with the files in dir, or rewrites dir when updating (deleting files
+// that are no longer produced).
+func compareDir(t *testing.T, dir string, got map[string]string) {
+	t.Helper()
+	if update {
+		os.RemoveAll(dir)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range got {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if _, ok := got[e.Name()]; !ok {
+			t.Errorf("%s/%s is no longer produced; %s", dir, e.Name(), updateHint)
+		}
+	}
+	for name, data := range got {
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("%s/%s is missing; %s", dir, name, updateHint)
+			continue
+		}
+		if string(want) != data {
+			t.Errorf("%s/%s differs from what flowc produces; %s\n%s", dir, name, updateHint, firstDiff(string(want), data))
+		}
+	}
+}
+
+// firstDiff shows the first line where want and got part.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n  golden:   %q\n  produced: %q", i+1, w, g)
+		}
+	}
+	return ""
+}
