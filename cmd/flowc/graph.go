@@ -49,34 +49,38 @@ func writeMermaid(w io.Writer, f *ir.Flow) {
 	fmt.Fprintf(w, "---\ntitle: %s\n---\nflowchart TD\n", f.Name)
 	for _, s := range f.Steps {
 		shape := "[%q]"
-		switch s.Kind {
-		case ir.KindJoin:
-			shape = "{{%q}}"
-		case ir.KindStart, ir.KindEnd:
+		switch {
+		case s.Name == "start" || s.Name == "end":
 			shape = "([%q])"
+		case s.IsJoin():
+			shape = "{{%q}}"
 		}
-		fmt.Fprintf(w, "  %s"+shape+"\n", s.Name, s.Name)
+		fmt.Fprintf(w, "  %s"+shape+"\n", mermaidID(s.Name), s.Name)
 	}
 	for _, s := range f.Steps {
 		for _, n := range s.Next {
 			if l := edgeLabel(s); l != "" {
-				fmt.Fprintf(w, "  %s -->|%q| %s\n", s.Name, l, n)
+				fmt.Fprintf(w, "  %s -->|%q| %s\n", mermaidID(s.Name), l, mermaidID(n))
 			} else {
-				fmt.Fprintf(w, "  %s --> %s\n", s.Name, n)
+				fmt.Fprintf(w, "  %s --> %s\n", mermaidID(s.Name), mermaidID(n))
 			}
 		}
 	}
 }
 
+// mermaidID names a node; the prefix keeps step names such as "end", a Mermaid keyword, from
+// breaking the chart.
+func mermaidID(step string) string { return "s_" + step }
+
 func writeDOT(w io.Writer, f *ir.Flow) {
 	fmt.Fprintf(w, "digraph %q {\n  rankdir=TB;\n", f.Name)
 	for _, s := range f.Steps {
 		shape := "box"
-		switch s.Kind {
-		case ir.KindJoin:
-			shape = "hexagon"
-		case ir.KindStart, ir.KindEnd:
+		switch {
+		case s.Name == "start" || s.Name == "end":
 			shape = "oval"
+		case s.IsJoin():
+			shape = "hexagon"
 		}
 		fmt.Fprintf(w, "  %q [shape=%s];\n", s.Name, shape)
 	}

@@ -40,9 +40,11 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	image := cfg.ImageRepo + ":" + ctx.Hash()
+	ctx.AddImage(image)
 	objs, d := argo.Emit(fl.IR, argo.Options{
 		Kind:           o.Kind,
-		Image:          cfg.ImageRepo + ":" + ctx.Hash(),
+		Image:          image,
 		FlowFile:       ctx.FlowFile,
 		Source:         sourcePath(cfg.Root, fl.Path),
 		Namespace:      cfg.Namespace,
