@@ -37,6 +37,7 @@ func commands() []command {
 	return []command{
 		{"compile", "compile flows to Argo manifests and build specs", runCompile},
 		{"check", "check flows and report problems, writing nothing", runCheck},
+		{"run", "run a flow locally, each step in its own process", runRun},
 		{"graph", "print a flow's DAG as Mermaid or DOT", runGraph},
 		{"version", "print flowc's version", runVersion},
 	}

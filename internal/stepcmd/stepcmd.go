@@ -54,7 +54,14 @@ func Entrypoint(f *ir.Flow) []string {
 	if f.Lang == ir.Go {
 		return []string{"/flow"}
 	}
-	return []string{"python", "-m", "flowc_runtime"}
+	return []string{"python3", "-m", "flowc_runtime"}
+}
+
+// StatePath is where a step's state lives under a run's state root (a local directory, or the
+// artifact key prefix of the run): the step name, then the indexes of the foreach bodies it runs
+// in, so that a foreach join finds all its children under one prefix.
+func StatePath(step string, indexes []string) string {
+	return strings.Join(append([]string{step}, indexes...), "/")
 }
 
 // Args is the argument list after the entrypoint for step s of flow f, with file the flow's

@@ -200,13 +200,11 @@ func (e *emitter) container(s *ir.Step) {
 // stateKey is the artifact key of a step's state: one prefix per run and step, then the indexes
 // of the foreach bodies it runs in, so that a foreach join reads all children under one prefix.
 func stateKey(step string, depth int) string {
-	var b strings.Builder
-	b.WriteString("{{workflow.name}}/")
-	b.WriteString(step)
-	for k := 0; k < depth; k++ {
-		fmt.Fprintf(&b, "/{{inputs.parameters.%s}}", indexParam(k))
+	idx := make([]string, depth)
+	for k := range idx {
+		idx[k] = fmt.Sprintf("{{inputs.parameters.%s}}", indexParam(k))
 	}
-	return b.String()
+	return "{{workflow.name}}/" + stepcmd.StatePath(step, idx)
 }
 
 // podBinder binds a step's command line to the pod: artifact paths and Argo's template values.

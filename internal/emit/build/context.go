@@ -15,6 +15,7 @@ import (
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	pyruntime "github.com/flowc-dev/flowc/internal/runtime/python"
 
 )
 
@@ -59,7 +60,7 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 			"the flow imports %s, which the image will not have: add a requirements.txt next to %s",
 			strings.Join(third, ", "), c.FlowFile))
 	}
-	for p, data := range runtimeFiles() {
+	for p, data := range pyruntime.Files() {
 		c.Files[p] = data
 	}
 	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq))
@@ -100,4 +101,3 @@ func dockerfile(base, flowFile string, requirements bool) string {
 	b.WriteString("COPY . ./\n")
 	return b.String()
 }
-func runtimeFiles() map[string][]byte { return nil } // TODO(wip): wire pyruntime

@@ -1,0 +1,113 @@
+package driver_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/driver"
+)
+
+// wantRE matches one expectation in a `# want` comment: a check id (or ids joined by |) and a
+// regular expression the message must match, as analysistest's `// want` comments do.
+var wantRE = regexp.MustCompile(`want ([a-z|-]+) "((?:[^"\\]|\\.)*)"`)
+
+type want struct {
+	met    bool
+	line   int
+	checks []string
+	msg    *regexp.Regexp
+	raw    string
+}
+
+// wants reads the expectations written next to the lines that trigger them.
+func wants(t *testing.T, src []byte) []*want {
+	var out []*want
+	for i, line := range strings.Split(string(src), "\n") {
+		c := strings.Index(line, "# want ")
+		if c < 0 {
+			continue
+		}
+		for _, m := range wantRE.FindAllStringSubmatch(line[c:], -1) {
+			out = append(out, &want{line: i + 1, checks: strings.Split(m[1], "|"),
+				msg: regexp.MustCompile(strings.ReplaceAll(m[2], `\"`, `"`)), raw: m[0]})
+		}
+	}
+	return out
+}
+
+// diagnose runs the whole pipeline on one file and returns every diagnostic it gives.
+func diagnose(path string) diag.List {
+	flows, diags := driver.Load([]string{path})
+	if diags.HasErrors() {
+		return diags
+	}
+	for _, fl := range flows {
+		_, d := driver.Compile(fl, driver.Options{Config: &config.Config{ImageRepo: "r", BaseImage: "b"}})
+		diags = append(diags, d...)
+	}
+	return diags.Sorted()
+}
+
+// TestErrors checks one flow per check id: every diagnostic must be expected by a `# want` on its
+// line, every want must be met, and the exact output must match golden/errors/<case>.txt.
+func TestErrors(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "errors", "*.py"))
+	sort.Strings(files)
+	if len(files) == 0 {
+		t.Fatal("no error cases found")
+	}
+	got := map[string]string{}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".py")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ws := wants(t, src)
+			diags := diagnose(path)
+			if !diags.HasErrors() {
+				t.Errorf("no error reported")
+			}
+			for _, d := range diags {
+				if !matchWant(ws, d) {
+					t.Errorf("unexpected diagnostic: %s", d)
+				}
+			}
+			for _, w := range ws {
+				if !w.met {
+					t.Errorf("line %d: no diagnostic matched %s", w.line, w.raw)
+				}
+			}
+			var b strings.Builder
+			for _, d := range diags {
+				fmt.Fprintln(&b, strings.TrimPrefix(d.String(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/"))
+			}
+			got[name+".txt"] = b.String()
+		})
+	}
+	compareDir(t, filepath.Join("..", "..", "golden", "errors"), got)
+}
+
+// matchWant marks the first unmet want on d's line that d satisfies.
+func matchWant(ws []*want, d diag.Diagnostic) bool {
+	for _, w := range ws {
+		if w.met || w.line != d.Pos.Line {
+			continue
+		}
+		for _, c := range w.checks {
+			if c == d.Check && w.msg.MatchString(d.Message) {
+				w.met = true
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,128 @@
+package localrun
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/flowc-dev/flowc/internal/stepcmd"
+)
+
+// exec runs one task as its own process and waits for it.
+func (r *runner) exec(ctx context.Context, t task) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	argv := r.Argv(t)
+	logBase := filepath.Join(r.o.Dir, "logs", strings.NewReplacer("[", ".", "]", "", ",", ".").Replace(t.label()))
+	if err := os.MkdirAll(filepath.Dir(logBase), 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(r.outDir(t), 0o755); err != nil {
+		return err
+	}
+	stdout, err := os.Create(logBase + ".out")
+	if err != nil {
+		return err
+	}
+	defer stdout.Close()
+	stderr, err := os.Create(logBase + ".err")
+	if err != nil {
+		return err
+	}
+	defer stderr.Close()
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Dir = filepath.Join(r.o.Dir, "context")
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.Env = append(append([]string(nil), r.o.Env...),
+		"FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
+	r.progress(t, "started", 0)
+	began := time.Now()
+	err = cmd.Run()
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		r.progress(t, "failed", time.Since(began))
+		return &Failure{Task: t.label(), Stderr: stderr.Name(), Err: err}
+	}
+	r.progress(t, "done", time.Since(began))
+	return nil
+}
+
+// Argv is the full command line of a task: the entrypoint and stepcmd's arguments, bound to the
+// run's directories, exactly as the pod's are bound to its artifact paths.
+func (r *runner) Argv(t task) []string {
+	b := localBinder{r: r, t: t}
+	args := stepcmd.Args(r.f, r.o.FlowFile, t.step, r.shapes[t.step.Name], b)
+	return append(stepcmd.Entrypoint(r.f), args...)
+}
+
+// progress prints one line per step event, with the time since the run began.
+func (r *runner) progress(t task, event string, took time.Duration) {
+	if r.o.Progress == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	line := fmt.Sprintf("[%7.2fs] %-28s %s", time.Since(r.start).Seconds(), t.label(), event)
+	if event != "started" {
+		line += fmt.Sprintf(" in %.2fs", took.Seconds())
+	}
+	fmt.Fprintln(r.o.Progress, line)
+}
+
+// statePath is the directory of a step's state for the given indexes.
+func (r *runner) statePath(step string, idx []int) string {
+	s := make([]string, len(idx))
+	for i, x := range idx {
+		s[i] = strconv.Itoa(x)
+	}
+	return filepath.Join(r.o.Dir, "state", filepath.FromSlash(stepcmd.StatePath(step, s)))
+}
+
+func (r *runner) outDir(t task) string { return r.statePath(t.step.Name, t.idx) }
+
+// localBinder binds a task's command line to the run's directories and parameter values.
+type localBinder struct {
+	r *runner
+	t task
+}
+
+func (b localBinder) InputDir(p string) string {
+	depth := len(b.r.stacks[p])
+	if depth > len(b.t.idx) {
+		depth = len(b.t.idx) // a foreach join reads the prefix that holds all children
+	}
+	return b.r.statePath(p, b.t.idx[:depth])
+}
+func (b localBinder) OutDir() string { return b.r.outDir(b.t) }
+func (b localBinder) Index() string  { return strconv.Itoa(b.t.idx[len(b.t.idx)-1]) }
+func (b localBinder) Param(name string) string {
+	return b.r.o.Params[name]
+}
+
+// writeContext materialises the build context, as the image's working directory holds it.
+func writeContext(dir string, files map[string][]byte) error {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

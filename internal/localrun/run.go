@@ -1,0 +1,191 @@
+// Package localrun runs a flow on the local machine, each step in its own process through the
+// same command line the Argo pod runs (built by stepcmd), with state passed through directories
+// laid out like the run's artifact keys. Parallel branches and foreach children run concurrently
+// up to a worker limit.
+package localrun
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
+)
+
+// Options say how to run a flow.
+type Options struct {
+	Dir        string            // the run's directory, .flowc/runs/<run-id>
+	RunID      string            // the run's id, given to steps as FLOWC_RUN_ID
+	Context    map[string][]byte // the build context, written to Dir/context and used as the working directory
+	FlowFile   string            // the flow's file name in the context
+	Params     map[string]string // every parameter's value, as a string
+	MaxWorkers int
+	Progress   io.Writer // one line per step event
+	Env        []string  // the steps' environment (the caller's, passed through)
+}
+
+// Failure is a step that failed: the run stops, and the caller shows its stderr.
+type Failure struct {
+	Task   string // step and index path, such as "body[1]"
+	Stderr string // the step's log file
+	Err    error
+}
+
+func (f *Failure) Error() string { return fmt.Sprintf("step %s failed: %v", f.Task, f.Err) }
+
+// task is one execution of a step: the step and the indexes of the foreach bodies it runs in.
+type task struct {
+	step *ir.Step
+	idx  []int
+}
+
+func (t task) label() string {
+	if len(t.idx) == 0 {
+		return t.step.Name
+	}
+	parts := make([]string, len(t.idx))
+	for i, x := range t.idx {
+		parts[i] = strconv.Itoa(x)
+	}
+	return t.step.Name + "[" + strings.Join(parts, ",") + "]"
+}
+
+type result struct {
+	t   task
+	err error
+}
+
+// runner holds one run's state; only the scheduling loop in Run touches the maps.
+type runner struct {
+	f       *ir.Flow
+	o       Options
+	stacks  map[string][]string
+	shapes  map[string]stepcmd.Shape
+	arrived map[string]int // join key -> parents (or foreach children) finished
+	fanout  map[string]int // foreach step + index prefix -> number of children
+	start   time.Time
+	mu      sync.Mutex // serialises progress lines
+}
+
+// Run executes the flow to its end, or until a step fails or ctx is cancelled.
+func Run(ctx context.Context, f *ir.Flow, o Options) error {
+	if o.MaxWorkers < 1 {
+		o.MaxWorkers = 1
+	}
+	r := &runner{f: f, o: o, stacks: f.ForeachStacks(), shapes: map[string]stepcmd.Shape{},
+		arrived: map[string]int{}, fanout: map[string]int{}, start: time.Now()}
+	for _, s := range f.Steps {
+		r.shapes[s.Name] = stepcmd.ShapeOf(f, s, r.stacks)
+	}
+	if err := writeContext(filepath.Join(o.Dir, "context"), o.Context); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make(chan result)
+	sem := make(chan struct{}, o.MaxWorkers)
+	running := 0
+	launch := func(t task) {
+		running++
+		go func() {
+			sem <- struct{}{}
+			err := r.exec(ctx, t)
+			<-sem
+			results <- result{t, err}
+		}()
+	}
+	launch(task{step: f.Step("start")})
+	var failed error
+	for running > 0 {
+		res := <-results
+		running--
+		if failed != nil {
+			continue
+		}
+		if res.err != nil {
+			failed = res.err
+			cancel() // stop the steps still running; their results are drained above
+			continue
+		}
+		next, err := r.successors(res.t)
+		if err != nil {
+			failed = err
+			cancel()
+			continue
+		}
+		for _, t := range next {
+			launch(t)
+		}
+	}
+	if failed == nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return failed
+}
+
+// successors lists the tasks that become ready when t has finished.
+func (r *runner) successors(t task) ([]task, error) {
+	s := t.step
+	if s.Foreach != "" {
+		n, err := r.foreachCount(t)
+		if err != nil {
+			return nil, err
+		}
+		r.fanout[key(s.Name, t.idx)] = n
+		var out []task
+		for i := 0; i < n; i++ {
+			out = append(out, task{step: r.f.Step(s.Next[0]), idx: append(append([]int(nil), t.idx...), i)})
+		}
+		return out, nil
+	}
+	var out []task
+	for _, n := range s.Next {
+		c := r.f.Step(n)
+		if !c.IsJoin() {
+			out = append(out, task{step: c, idx: t.idx})
+			continue
+		}
+		depth := len(r.stacks[c.Name])
+		jk := key(c.Name, t.idx[:depth])
+		r.arrived[jk]++
+		if r.arrived[jk] == r.expected(c, t.idx[:depth]) {
+			out = append(out, task{step: c, idx: t.idx[:depth]})
+		}
+	}
+	return out, nil
+}
+
+// expected is how many finished parents a join waits for: one per branch of a static split, or
+// every child of the foreach it closes.
+func (r *runner) expected(join *ir.Step, idx []int) int {
+	sh := r.shapes[join.Name]
+	if len(sh.Inputs) == 1 && sh.Inputs[0].Foreach {
+		parent := sh.Inputs[0].Parent
+		foreach := r.stacks[parent][len(idx)]
+		return r.fanout[key(foreach, idx)]
+	}
+	return len(join.In)
+}
+
+// foreachCount reads the foreach list a foreach step wrote.
+func (r *runner) foreachCount(t task) (int, error) {
+	data, err := os.ReadFile(filepath.Join(r.outDir(t), "foreach.json"))
+	if err != nil {
+		return 0, &Failure{Task: t.label(), Err: fmt.Errorf("no foreach list: %v", err)}
+	}
+	var list []json.RawMessage
+	if err := json.Unmarshal(data, &list); err != nil {
+		return 0, &Failure{Task: t.label(), Err: fmt.Errorf("bad foreach list: %v", err)}
+	}
+	return len(list), nil
+}
+
+func key(step string, idx []int) string { return fmt.Sprint(step, idx) }

@@ -1,0 +1,11 @@
+from metaflow import FlowSpec, step
+
+
+class NoEndFlow(FlowSpec):  # want no-end "end"
+    @step
+    def start(self):
+        self.next(self.finish)
+
+    @step
+    def finish(self):
+        pass  # want missing-next "finish"

@@ -1,0 +1,11 @@
+from metaflow import FlowSpec, step
+
+
+class NoStartFlow(FlowSpec):  # want no-start "start"
+    @step
+    def begin(self):
+        self.next(self.end)  # want unreachable|no-start ".*"
+
+    @step
+    def end(self):
+        pass
