@@ -138,13 +138,13 @@ type Task struct {
 
 // Container is a template's container.
 type Container struct {
-	Image           string         `yaml:"image"`
-	ImagePullPolicy string         `yaml:"imagePullPolicy,omitempty"`
-	Command         []string       `yaml:"command,omitempty"`
-	Args            []string       `yaml:"args,omitempty"`
-	Env             []EnvVar       `yaml:"env,omitempty"`
-	EnvFrom         []EnvFrom      `yaml:"envFrom,omitempty"`
-	Resources       *Resources     `yaml:"resources,omitempty"`
+	Image           string     `yaml:"image"`
+	ImagePullPolicy string     `yaml:"imagePullPolicy,omitempty"`
+	Command         []string   `yaml:"command,omitempty"`
+	Args            []string   `yaml:"args,omitempty"`
+	Env             []EnvVar   `yaml:"env,omitempty"`
+	EnvFrom         []EnvFrom  `yaml:"envFrom,omitempty"`
+	Resources       *Resources `yaml:"resources,omitempty"`
 }
 
 // EnvVar is one environment variable, from a value or from the pod's own fields.

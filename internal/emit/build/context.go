@@ -16,7 +16,6 @@ import (
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 	pyruntime "github.com/flowc-dev/flowc/internal/runtime/python"
-
 )
 
 // Options are the build settings that do not come from the flow.
