@@ -37,11 +37,15 @@ func (r *runner) exec(ctx context.Context, t task) error {
 		return err
 	}
 	defer stderr.Close()
-	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
-	cmd.Dir = filepath.Join(r.o.Dir, "context")
+	prog := argv[0]
+	if r.interpreter != "" {
+		prog = r.interpreter
+	}
+	// The step keeps the user's working directory, so that relative paths in parameters mean
+	// what they mean on the command line; the runtime finds the flow in the build context.
+	cmd := exec.CommandContext(ctx, prog, argv[1:]...)
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.Env = append(append([]string(nil), r.o.Env...),
-		"FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
+	cmd.Env = append(r.env(), "FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
 	r.progress(t, "started", 0)
 	began := time.Now()
 	err = cmd.Run()
@@ -54,6 +58,33 @@ func (r *runner) exec(ctx context.Context, t task) error {
 	}
 	r.progress(t, "done", time.Since(began))
 	return nil
+}
+
+// env is the steps' environment: the caller's, with the build context first on PYTHONPATH.
+func (r *runner) env() []string {
+	ctxDir := filepath.Join(r.o.Dir, "context")
+	var out []string
+	path := ctxDir
+	for _, kv := range r.o.Env {
+		if v, ok := strings.CutPrefix(kv, "PYTHONPATH="); ok {
+			if v != "" {
+				path += string(os.PathListSeparator) + v
+			}
+			continue
+		}
+		out = append(out, kv)
+	}
+	return append(out, "PYTHONPATH="+path)
+}
+
+// findInterpreter resolves the Python of the step command line to the executable itself, once
+// per run: version-manager shims (pyenv's costs about two seconds) would otherwise run per step.
+func findInterpreter(ctx context.Context, name string) string {
+	out, err := exec.CommandContext(ctx, name, "-c", "import sys; print(sys.executable)").Output()
+	if p := strings.TrimSpace(string(out)); err == nil && p != "" {
+		return p
+	}
+	return ""
 }
 
 // Argv is the full command line of a task: the entrypoint and stepcmd's arguments, bound to the

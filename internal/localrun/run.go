@@ -73,6 +73,8 @@ type runner struct {
 	fanout  map[string]int // foreach step + index prefix -> number of children
 	start   time.Time
 	mu      sync.Mutex // serialises progress lines
+	// interpreter replaces the entrypoint's program when it resolves to a real executable.
+	interpreter string
 }
 
 // Run executes the flow to its end, or until a step fails or ctx is cancelled.
@@ -87,6 +89,9 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 	}
 	if err := writeContext(filepath.Join(o.Dir, "context"), o.Context); err != nil {
 		return err
+	}
+	if f.Lang == ir.Python {
+		r.interpreter = findInterpreter(ctx, stepcmd.Entrypoint(f)[0])
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

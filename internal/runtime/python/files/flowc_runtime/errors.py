@@ -1,0 +1,67 @@
+"""Errors of the runtime and the object that @catch stores for a failed step."""
+
+
+class FlowcError(Exception):
+    """A problem the runtime reports as one line, "flowc: <message>", exiting with code."""
+
+    def __init__(self, message, code=1):
+        super().__init__(message)
+        self.code = code
+
+
+class UsageError(FlowcError):
+    """A malformed command line: exit code 2."""
+
+    def __init__(self, message):
+        super().__init__(message, code=2)
+
+
+class FlowcException(Exception):
+    """Base class of the errors a flow's own code can run into (Metaflow's MetaflowException)."""
+
+
+class InvalidNextException(FlowcException):
+    """self.next was called in a way flowc cannot run."""
+
+
+class MergeArtifactsException(FlowcException):
+    """merge_artifacts found artifacts whose values differ between the inputs of a join."""
+
+    def __init__(self, message, artifact_names=()):
+        super().__init__(message)
+        self.artifact_names = list(artifact_names)
+
+
+class ArtifactError(FlowcException):
+    """An artifact could not be pickled or unpickled."""
+
+
+class CaughtException(object):
+    """What @catch(var=...) stores when a step raises: the exception's type, message and traceback.
+
+    The names type, exception and stacktrace follow Metaflow's wrapper of a caught exception.
+    """
+
+    def __init__(self, type_name, message, traceback_text):
+        self.type = type_name
+        self.message = message
+        self.traceback = traceback_text
+
+    @property
+    def exception(self):
+        return self.message
+
+    @property
+    def stacktrace(self):
+        return self.traceback
+
+    def __str__(self):
+        return "%s: %s" % (self.type, self.message) if self.message else self.type
+
+    def __repr__(self):
+        return "CaughtException(%r, %r)" % (self.type, self.message)
+
+
+def quote(name):
+    """Quotes a name for a message the way flowc's diagnostics do: "name"."""
+    return '"%s"' % name

@@ -1,0 +1,87 @@
+"""The `current` object: what a running step knows about itself.
+
+The runtime fills it in before the step runs, from its command line and these environment
+variables (set by the Argo pod or by `flowc run`):
+
+    FLOWC_RUN_ID       current.run_id (default "local")
+    FLOWC_TASK_ID      current.task_id (default: the foreach index path, e.g. "2-0", or "0")
+    FLOWC_RETRY_COUNT  current.retry_count, the 0-based attempt number (default 0)
+"""
+import os
+
+from .errors import FlowcError
+
+
+class _NoCards(object):
+    """Accepts what a step adds to current.card and drops it: flowc renders no cards."""
+
+    def append(self, *args, **kwargs):
+        pass
+
+    def extend(self, *args, **kwargs):
+        pass
+
+    def clear(self):
+        pass
+
+    def refresh(self, *args, **kwargs):
+        pass
+
+    def __getitem__(self, key):
+        return self
+
+
+class Current(object):
+    """Facts about the running step; outside a step is_running_flow is False and the rest None."""
+
+    def __init__(self):
+        self.flow_name = None
+        self.run_id = None
+        self.step_name = None
+        self.task_id = None
+        self.retry_count = 0
+        self.origin_run_id = None
+        self.is_running_flow = False
+        self.parameter_names = []
+        self.username = None
+        self.card = _NoCards()
+
+    @property
+    def pathspec(self):
+        if not self.is_running_flow:
+            return None
+        return "/".join([self.flow_name, self.run_id, self.step_name, self.task_id])
+
+    def _bind(self, flow_name, step_name, index_path, parameter_names):
+        """Fills in one step's facts; index_path: the foreach indices, outermost first."""
+        self.flow_name = flow_name
+        self.step_name = step_name
+        self.run_id = os.environ.get("FLOWC_RUN_ID") or "local"
+        default_task = "-".join(str(i) for i in index_path) or "0"
+        self.task_id = os.environ.get("FLOWC_TASK_ID") or default_task
+        self.retry_count = retry_count()
+        self.parameter_names = list(parameter_names)
+        self.username = os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+        self.is_running_flow = True
+
+
+def retry_count():
+    """Returns the attempt number from FLOWC_RETRY_COUNT, 0 when unset."""
+    raw = os.environ.get("FLOWC_RETRY_COUNT", "").strip()
+    if not raw:
+        return 0
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise FlowcError("FLOWC_RETRY_COUNT=%r is not a non-negative integer" % raw)
+    return value
+
+
+def retry_count_known():
+    """Reports whether the pod or `flowc run` told the runtime which attempt this is."""
+    return bool(os.environ.get("FLOWC_RETRY_COUNT", "").strip())
+
+
+current = Current()

@@ -1,0 +1,171 @@
+"""The state a step leaves for the steps after it: OUTDIR/state.pkl (and foreach.json).
+
+state.pkl is a pickle (protocol 4) of a dict:
+
+    format         "flowc-state"
+    version        1
+    flow, step     the flow class and the step that wrote the file
+    artifacts      {artifact name: pickle of its value}, sorted by name
+    params         {parameter name: pickle of its value}, as resolved in the start step
+    foreach_stack  [frame, ...], outermost first; a frame is a dict of step (the foreach
+                   step), var, index, num_splits and value (a pickle of this child's item)
+    foreach        {"var": name, "num_splits": n} when the step ended in a foreach, else None
+
+Each value is pickled on its own: one that cannot be pickled is named in the error, and a step
+that does not touch an artifact passes its bytes on without unpickling them. A foreach step
+also writes foreach.json, the child indices [0,1,...,n-1] that Argo's withParam fans out over.
+"""
+import json
+import os
+import pickle
+import re
+
+from .errors import ArtifactError, FlowcError, quote
+
+PROTOCOL = 4
+FORMAT = "flowc-state"
+VERSION = 1
+STATE_FILE = "state.pkl"
+FOREACH_FILE = "foreach.json"
+
+
+def encode(what, value):
+    """Pickles value; what names it in the error ("artifact \"x\"")."""
+    try:
+        return pickle.dumps(value, protocol=PROTOCOL)
+    except Exception as e:
+        raise ArtifactError("%s cannot be pickled: %s: %s" % (what, type(e).__name__, e))
+
+
+def decode(what, raw):
+    """Unpickles raw; what names it in the error."""
+    try:
+        return pickle.loads(raw)
+    except Exception as e:
+        raise ArtifactError("%s cannot be unpickled: %s: %s" % (what, type(e).__name__, e))
+
+
+_UNSET = object()
+
+
+class Frame(object):
+    """One level of foreach: the child number index of num_splits, over var of step."""
+
+    def __init__(self, step, var, index, num_splits, raw):
+        self.step = step
+        self.var = var
+        self.index = index
+        self.num_splits = num_splits
+        self.raw = raw
+        self._value = _UNSET
+
+    @property
+    def value(self):
+        if self._value is _UNSET:
+            self._value = decode("the foreach item of step %s" % quote(self.step), self.raw)
+        return self._value
+
+    def to_dict(self):
+        return {"step": self.step, "var": self.var, "index": self.index,
+                "num_splits": self.num_splits, "value": self.raw}
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(d["step"], d["var"], d["index"], d["num_splits"], d["value"])
+
+
+class State(object):
+    """The content of one state.pkl."""
+
+    def __init__(self, flow, step, artifacts=None, params=None, frames=None, foreach=None):
+        self.flow = flow
+        self.step = step
+        self.artifacts = dict(artifacts or {})
+        self.params = dict(params or {})
+        self.frames = list(frames or [])
+        self.foreach = foreach
+
+    def to_bytes(self):
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "flow": self.flow,
+            "step": self.step,
+            "artifacts": {k: self.artifacts[k] for k in sorted(self.artifacts)},
+            "params": {k: self.params[k] for k in sorted(self.params)},
+            "foreach_stack": [f.to_dict() for f in self.frames],
+            "foreach": self.foreach,
+        }
+        return pickle.dumps(data, protocol=PROTOCOL)
+
+    @classmethod
+    def from_bytes(cls, raw, path):
+        try:
+            data = pickle.loads(raw)
+        except Exception as e:
+            raise FlowcError("%s is not a flowc state file: %s" % (path, e))
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise FlowcError("%s is not a flowc state file" % path)
+        if data.get("version") != VERSION:
+            raise FlowcError("%s has state version %r; this runtime reads version %d"
+                             % (path, data.get("version"), VERSION))
+        frames = [Frame.from_dict(f) for f in data["foreach_stack"]]
+        return cls(data["flow"], data["step"], data["artifacts"], data["params"], frames,
+                   data["foreach"])
+
+
+def load(directory, parent):
+    """Reads directory/state.pkl, written by step parent."""
+    path = os.path.join(directory, STATE_FILE)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise FlowcError("cannot read the state of step %s: %s"
+                         % (quote(parent), _os_message(e, path)))
+    return State.from_bytes(raw, path)
+
+
+def load_children(directory, parent):
+    """Reads directory/<i>/state.pkl for i = 0, 1, ...: the children of a foreach, in order."""
+    try:
+        names = os.listdir(directory)
+    except OSError as e:
+        raise FlowcError("cannot read the foreach children of step %s: %s"
+                         % (quote(parent), _os_message(e, directory)))
+    indices = sorted(int(n) for n in names if re.match(r"^[0-9]+$", n))
+    if not indices:
+        raise FlowcError("no foreach children of step %s in %s" % (quote(parent), directory))
+    if indices != list(range(len(indices))):
+        missing = sorted(set(range(indices[-1] + 1)) - set(indices))
+        raise FlowcError("foreach child %d of step %s is missing from %s"
+                         % (missing[0], quote(parent), directory))
+    return [load(os.path.join(directory, str(i)), parent) for i in indices]
+
+
+def write(outdir, state):
+    """Writes state.pkl, and foreach.json when the step ended in a foreach."""
+    os.makedirs(outdir, exist_ok=True)
+    atomic_write(os.path.join(outdir, STATE_FILE), state.to_bytes())
+    if state.foreach is not None:
+        indices = list(range(state.foreach["num_splits"]))
+        atomic_write(os.path.join(outdir, FOREACH_FILE),
+                     json.dumps(indices, separators=(",", ":")).encode("ascii"))
+
+
+def atomic_write(path, data):
+    """Writes data to path through a temporary file and a rename, so readers never see half."""
+    tmp = "%s.tmp-%d" % (path, os.getpid())
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _os_message(e, path):
+    return "%s: %s" % (path, e.strerror or e)

@@ -1,0 +1,105 @@
+// Package pyruntime owns flowc's Python step runtime: the flowc_runtime package that runs each
+// step of a Python flow (python -m flowc_runtime step ...), and the metaflow and flowc packages
+// through which flows import the flow API. The files are embedded in the flowc binary and
+// written into every Python flow's build context, next to the flow file.
+package pyruntime
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// The all: prefix matters: without it go:embed leaves out names starting with "_", which
+// would drop every __init__.py.
+//
+//go:embed all:files
+var embedded embed.FS
+
+// Module is the Python module that runs a step: python -m Module step STEP ...
+const Module = "flowc_runtime"
+
+// Files returns the runtime's files, keyed by slash-separated path relative to the build
+// context (for example "flowc_runtime/__init__.py"). Only .py sources are included, so a
+// __pycache__ left by a local Python run never reaches a build context or its hash.
+func Files() map[string][]byte {
+	files := make(map[string][]byte)
+	err := fs.WalkDir(embedded, "files", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "files" && !isSourceDir(d.Name()) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".py") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := embedded.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[strings.TrimPrefix(p, "files/")] = data
+		return nil
+	})
+	if err != nil {
+		// The embedded tree is fixed at build time; failing to walk it is a build bug.
+		panic(fmt.Sprintf("pyruntime: reading embedded files: %v", err))
+	}
+	return files
+}
+
+func isSourceDir(name string) bool {
+	return name != "__pycache__" && !strings.HasPrefix(name, ".")
+}
+
+// Paths returns the keys of Files in sorted order.
+func Paths() []string {
+	files := Files()
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
+// WriteTo writes the runtime's files into dir, creating directories as needed (mode 0755)
+// and files with mode 0644, in sorted order. Existing files of the same names are replaced.
+func WriteTo(dir string) error {
+	files := Files()
+	for _, p := range Paths() {
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
+			return err
+		}
+		// WriteFile keeps the mode of a file that already exists.
+		if err := os.Chmod(dst, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Packages returns the top-level Python packages that WriteTo creates, sorted.
+func Packages() []string {
+	seen := make(map[string]bool)
+	var pkgs []string
+	for _, p := range Paths() {
+		top, _, _ := strings.Cut(p, "/")
+		if strings.Contains(p, "/") && !seen[top] {
+			seen[top] = true
+			pkgs = append(pkgs, top)
+		}
+	}
+	return pkgs
+}
