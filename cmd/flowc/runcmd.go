@@ -22,7 +22,7 @@ func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
 func runRun(e *env, args []string) int {
-	fs := newFlagSet(e, "run", "[--param NAME=VALUE]... [--max-workers N] FLOW")
+	fs := newFlagSet(e, "run", "[--param NAME=VALUE]... [--max-workers N] FLOW\n\nPython steps run with $FLOWC_PYTHON, else python3 from PATH.")
 	var params multiFlag
 	fs.Var(&params, "param", "a parameter value, NAME=VALUE (repeatable)")
 	workers := fs.Int("max-workers", 4, "steps that may run at once")
@@ -68,7 +68,7 @@ func runRun(e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "run %s of %s: state and logs in %s\n", id, fl.IR.Name, filepath.Join(*runs, id))
 	err = localrun.Run(e.ctx, fl.IR, localrun.Options{
 		Dir: dir, RunID: id, Context: ctx.Files, FlowFile: ctx.FlowFile, Params: values,
-		MaxWorkers: *workers, Progress: e.stdout, Env: os.Environ(),
+		MaxWorkers: *workers, Progress: e.stdout, Env: os.Environ(), Python: os.Getenv("FLOWC_PYTHON"),
 	})
 	var failure *localrun.Failure
 	switch {

@@ -13,8 +13,8 @@ const MaxPrinted = 10
 // Printer writes diagnostics as text, one line each, optionally with a caret snippet under each.
 type Printer struct {
 	W      io.Writer
-	Caret  bool                         // show the source line and a caret (for terminals)
-	Source func(file string) []byte     // reads a file for snippets; nil disables them
+	Caret  bool                     // show the source line and a caret (for terminals)
+	Source func(file string) []byte // reads a file for snippets; nil disables them
 	cache  map[string][]string
 }
 

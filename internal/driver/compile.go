@@ -42,7 +42,7 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	}
 	image := cfg.ImageRepo + ":" + ctx.Hash()
 	ctx.AddImage(image)
-	objs, d := argo.Emit(fl.IR, argo.Options{
+	objs := argo.Emit(fl.IR, argo.Options{
 		Kind:           o.Kind,
 		Image:          image,
 		FlowFile:       ctx.FlowFile,
@@ -51,10 +51,6 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 		ServiceAccount: cfg.ServiceAccount,
 		Labels:         cfg.Labels,
 	})
-	diags = append(diags, d...)
-	if diags.HasErrors() {
-		return nil, diags
-	}
 	yml, err := argo.Marshal(objs)
 	if err != nil {
 		return nil, append(diags, diag.Errorf(fl.IR.Pos, "internal", "cannot write YAML: %v", err))

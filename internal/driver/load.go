@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 	python "github.com/flowc-dev/flowc/internal/parser/pywip"
@@ -73,7 +74,7 @@ func loadFile(path string, must bool) ([]*Flow, diag.List) {
 	}
 	var out []*Flow
 	for _, f := range irs {
-		diags = append(diags, runChecks(f)...)
+		diags = append(diags, check.Run(f)...)
 		out = append(out, &Flow{IR: f, Path: path, Src: src})
 	}
 	return out, diags

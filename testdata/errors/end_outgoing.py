@@ -8,4 +8,4 @@ class EndOutgoingFlow(FlowSpec):
 
     @step
     def end(self):
-        self.next(self.start)  # want end-outgoing "end" want start-incoming "start"
+        self.next(self.start)  # want end-outgoing "end"

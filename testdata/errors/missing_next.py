@@ -7,5 +7,5 @@ class MissingNextFlow(FlowSpec):
         self.x = 1
 
     @step
-    def end(self):
+    def end(self):  # want unreachable "end"
         pass

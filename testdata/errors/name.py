@@ -4,19 +4,14 @@ from metaflow import FlowSpec, step
 class NameFlow(FlowSpec):
     @step
     def start(self):
-        self.items = [1]
-        self.next(self.fan)
+        self.next(self.load)
 
     @step
-    def fan(self):
-        self.next(self.fan_body, foreach="items")
+    def load(self):
+        self.next(self.load_)
 
     @step
-    def fan_body(self):  # want name "fan-body"
-        self.next(self.join)
-
-    @step
-    def join(self, inputs):
+    def load_(self):  # want name "\"load\" and \"load_\""
         self.next(self.end)
 
     @step

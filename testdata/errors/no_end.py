@@ -7,5 +7,5 @@ class NoEndFlow(FlowSpec):  # want no-end "end"
         self.next(self.finish)
 
     @step
-    def finish(self):
-        pass  # want missing-next "finish"
+    def finish(self):  # want missing-next "finish"
+        pass

@@ -8,7 +8,7 @@ class StartIncomingFlow(FlowSpec):
 
     @step
     def a(self):
-        self.next(self.start, self.end)  # want start-incoming "start" want cycle "cycle"
+        self.next(self.start, self.end)  # want cycle "cycle"
 
     @step
     def end(self):

@@ -3,8 +3,7 @@ from metaflow import FlowSpec, step
 
 class SyntaxFlow(FlowSpec):
     @step
-    def start(self):
-        x = (1 +  # want syntax "invalid syntax|unexpected"
+    def start(self)  # want syntax "invalid syntax"
         self.next(self.end)
 
     @step

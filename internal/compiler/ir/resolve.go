@@ -13,6 +13,7 @@ func (s *Step) Transition() *Transition {
 // Resolve fills in each step's Kind, Next, Foreach and In from its transition and signature.
 // It is meant for flows that passed the checks, but it is safe on any flow.
 func (f *Flow) Resolve() {
+	byName := f.stepIndex()
 	for _, s := range f.Steps {
 		s.Next, s.Foreach, s.In = nil, "", nil
 		if t := s.Transition(); t != nil {
@@ -26,7 +27,7 @@ func (f *Flow) Resolve() {
 	// Predecessors in step order, so that every consumer sees one order.
 	for _, p := range f.Steps {
 		for _, n := range p.Next {
-			if c := f.Step(n); c != nil {
+			if c := byName[n]; c != nil {
 				c.In = append(c.In, p.Name)
 			}
 		}

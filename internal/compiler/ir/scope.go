@@ -64,6 +64,7 @@ func (f *Flow) SplitStacks() map[string][]string {
 	if len(order) == 0 {
 		return stacks
 	}
+	steps := f.stepIndex()
 	stacks[order[0].Name] = nil
 	for _, s := range order {
 		st := stacks[s.Name]
@@ -75,7 +76,7 @@ func (f *Flow) SplitStacks() map[string][]string {
 				continue
 			}
 			child := st
-			if c := f.Step(n); c != nil && c.IsJoin() && len(child) > 0 {
+			if c := steps[n]; c != nil && c.IsJoin() && len(child) > 0 {
 				child = child[:len(child)-1]
 			}
 			stacks[n] = child
@@ -87,16 +88,28 @@ func (f *Flow) SplitStacks() map[string][]string {
 // ForeachStacks is SplitStacks restricted to foreach steps: the foreach bodies a step runs in.
 func (f *Flow) ForeachStacks() map[string][]string {
 	out := map[string][]string{}
+	steps := f.stepIndex()
 	for name, st := range f.SplitStacks() {
 		var fe []string
 		for _, s := range st {
-			if step := f.Step(s); step != nil && step.Foreach != "" {
+			if step := steps[s]; step != nil && step.Foreach != "" {
 				fe = append(fe, s)
 			}
 		}
 		out[name] = fe
 	}
 	return out
+}
+
+// stepIndex maps each name to its first step, for lookups in linear passes.
+func (f *Flow) stepIndex() map[string]*Step {
+	m := make(map[string]*Step, len(f.Steps))
+	for _, s := range f.Steps {
+		if _, dup := m[s.Name]; !dup {
+			m[s.Name] = s
+		}
+	}
+	return m
 }
 
 // minQueue is a priority queue of step indexes, smallest first: a binary heap.

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
-	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
@@ -17,7 +16,7 @@ const (
 	KindWorkflowTemplate = "WorkflowTemplate"
 	KindWorkflow         = "Workflow"
 	apiVersion           = "argoproj.io/v1alpha1"
-	entryTemplate        = "main"
+	entryTemplate        = "Main" // uppercase: no step's template can take the name
 	inDir                = "/flowc/in/"
 	outDir               = "/flowc/out"
 )
@@ -33,19 +32,16 @@ type Options struct {
 	Labels         map[string]string
 }
 
-// Emit builds the manifests of a flow that passed the checks, main object first.
-func Emit(f *ir.Flow, o Options) ([]Object, diag.List) {
-	e := &emitter{f: f, o: o, stacks: f.ForeachStacks(), names: map[string]string{}}
-	order, _ := f.Order()
-	e.order = order
-	if d := e.reserveNames(); len(d) > 0 {
-		return nil, d
-	}
+// Emit builds the manifests of a flow that passed the checks, main object first. Every name
+// collision is the name check's to report, so Emit itself cannot fail.
+func Emit(f *ir.Flow, o Options) []Object {
+	e := &emitter{f: f, o: o, stacks: f.ForeachStacks()}
+	e.order, _ = f.Order()
 	e.dag("", 0)
-	for _, s := range order {
+	for _, s := range e.order {
 		e.container(s)
 	}
-	return []Object{e.mainObject()}, nil
+	return []Object{e.mainObject()}
 }
 
 type emitter struct {
@@ -53,32 +49,8 @@ type emitter struct {
 	o         Options
 	order     []*ir.Step
 	stacks    map[string][]string // foreach bodies each step runs in, outermost first
-	names     map[string]string   // template or task name -> what claimed it, to catch collisions
 	templates []*Template
 }
-
-// reserveNames claims every generated name once, reporting two things that would share one.
-func (e *emitter) reserveNames() diag.List {
-	var out diag.List
-	claim := func(name, what string, pos diag.Pos) {
-		if prev, ok := e.names[name]; ok {
-			out = append(out, diag.Errorf(pos, "name", "%s and %s would both be named %q in Argo; rename one", prev, what, name))
-			return
-		}
-		e.names[name] = what
-	}
-	claim(entryTemplate, "the entry template", e.f.Pos)
-	for _, s := range e.order {
-		claim(TemplateName(s.Name), fmt.Sprintf("step %q", s.Name), s.Pos)
-		if s.Foreach != "" {
-			claim(bodyName(s.Name), fmt.Sprintf("the foreach body of step %q", s.Name), s.Pos)
-		}
-	}
-	return out
-}
-
-// bodyName names the sub-DAG template of a foreach body and the task that fans it out.
-func bodyName(step string) string { return TemplateName(step) + "-body" }
 
 // indexParam names the input parameter carrying the index of the foreach body at depth k.
 func indexParam(k int) string { return fmt.Sprintf("i%d", k) }

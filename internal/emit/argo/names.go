@@ -1,49 +1,27 @@
 package argo
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"strings"
-)
+import "github.com/flowc-dev/flowc/internal/compiler/check"
 
-// Argo's and Kubernetes' name limits.
+// Kubernetes' name limits for the objects flowc writes.
 const (
-	maxObjectName   = 63  // an RFC 1123 label: WorkflowTemplate and Workflow names
-	maxCronName     = 52  // CronWorkflow: Kubernetes appends 11 characters to name its Workflows
-	maxTemplateName = 128 // template and task names
-	maxLabelValue   = 63
+	maxObjectName = 63 // an RFC 1123 label: WorkflowTemplate and Workflow names, label values
+	maxCronName   = 52 // CronWorkflow: the controller appends 11 characters to name its Workflows
+	bodyPrefix    = "ForEach-"
 )
 
-// FlowName is the object name of a flow: its class name lowercased, with every character outside
-// [a-z0-9-] made '-', at most 63 characters.
-func FlowName(class string) string { return sanitize(class, maxObjectName) }
+// FlowName is the object name of a flow: its class name as an RFC 1123 label.
+func FlowName(class string) string { return check.DNSName(class, maxObjectName) }
 
-// CronName is the CronWorkflow name of a flow, at most 52 characters.
-func CronName(class string) string { return sanitize(class, maxCronName) }
+// CronName is the CronWorkflow name of a flow.
+func CronName(class string) string { return check.DNSName(class, maxCronName) }
 
-// TemplateName is the template and task name of a step. It leaves room for "-body".
-func TemplateName(step string) string { return sanitize(step, maxTemplateName-len("-body")) }
+// TemplateName is the template and task name of a step.
+func TemplateName(step string) string { return check.TemplateName(step) }
 
-func labelValue(s string) string { return sanitize(s, maxLabelValue) }
-
-// sanitize lowercases s, maps characters outside [a-z0-9-] to '-', trims '-' at both ends, and
-// shortens what is longer than max to a prefix plus a hash of the whole, so that two long names
-// that share a prefix stay apart and the same name always gives the same result.
-func sanitize(s string, max int) string {
-	b := []byte(strings.ToLower(s))
-	for i, c := range b {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			b[i] = '-'
-		}
-	}
-	out := strings.Trim(string(b), "-")
-	if out == "" {
-		out = "x"
-	}
-	if len(out) <= max {
-		return out
-	}
-	sum := sha256.Sum256([]byte(s))
-	suffix := hex.EncodeToString(sum[:])[:8]
-	return strings.TrimRight(out[:max-len(suffix)-1], "-") + "-" + suffix
+// bodyName names the sub-DAG template of a foreach body and the task that fans it out. Its
+// uppercase letters keep it apart from every step's template name, which is all lowercase.
+func bodyName(step string) string {
+	return bodyPrefix + check.DNSName(step, check.MaxTemplateName-len(bodyPrefix))
 }
+
+func labelValue(s string) string { return check.DNSName(s, maxObjectName) }

@@ -21,8 +21,13 @@ func (w *bodyWalker) walkBody(stmts []ast.Stmt, ctx string, ctxPos diag.Pos) {
 		if es, ok := s.(*ast.ExprStmt); ok {
 			if call := w.nextCall(es.Value); call != nil {
 				w.add(call, ctx, ctxPos)
-				if ctx == "" && i+1 < len(stmts) {
-					w.step.TrailingPos = w.f.pos(stmts[i+1])
+				if ctx == "" {
+					// Only what follows the last top-level transition is trailing code; an
+					// earlier transition is the checks' "more than once".
+					w.step.TrailingPos = diag.Pos{}
+					if i+1 < len(stmts) {
+						w.step.TrailingPos = w.f.pos(stmts[i+1])
+					}
 				}
 				continue
 			}

@@ -4,7 +4,7 @@ from metaflow import FlowSpec, JSONType, Parameter, step
 class ParameterFlow(FlowSpec):
     """Parameters of every type."""
 
-    name = Parameter("name", help="Who to greet", default="world")
+    greeting = Parameter("greeting", help="Who to greet", default="world")
     count = Parameter("count", help="How many times", default=3)
     alpha = Parameter("alpha", help="Learning rate", type=float, default=0.01)
     verbose = Parameter("verbose", help="Talk more", default=False)

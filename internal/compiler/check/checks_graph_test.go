@@ -1,0 +1,184 @@
+package check
+
+import "testing"
+
+func TestReservedWord(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> name
+name -> merge_artifacts
+merge_artifacts -> end
+end`), `
+flow.py:3:5: error: step name "name" is a reserved word; choose another name [reserved-word]
+flow.py:4:5: error: step name "merge_artifacts" is a reserved word; choose another name [reserved-word]`)
+}
+
+func TestNoStartNoEnd(t *testing.T) {
+	expect(t, parseFlow(t, "\na -> b\nb"), `
+flow.py:1:7: error: flow "TestFlow" has no end step; add a step named "end" [no-end]
+flow.py:1:7: error: flow "TestFlow" has no start step; add a step named "start" [no-start]
+flow.py:3:5: error: step "b" has no transition; add self.next(...) as its last statement [missing-next]`)
+	expect(t, parseFlow(t, ""), `
+flow.py:1:7: error: flow "TestFlow" has no end step; add a step named "end" [no-end]
+flow.py:1:7: error: flow "TestFlow" has no start step; add a step named "start" [no-start]`)
+}
+
+func TestStartIncoming(t *testing.T) {
+	// The first transition to start closes a cycle and is reported as one; the second is not.
+	expect(t, parseFlow(t, `
+start -> a b
+a -> start
+b -> start
+end`), `
+flow.py:3:20: error: cycle: start -> a -> start [cycle]
+flow.py:4:20: error: step "b" leads to "start", but no step can: the flow begins at start [start-incoming]
+flow.py:5:5: error: step "end" is unreachable from start; lead to it with self.next or remove it [unreachable]`)
+}
+
+func TestEndOutgoingAndEndIsJoin(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> a b
+a -> end
+b -> end
+end(inputs) -> start`), `
+flow.py:5:5: error: step "end" takes inputs, but end cannot be a join; add a join step before "end" [end-is-join]
+flow.py:5:10: error: step "end" calls self.next; the flow finishes at end, remove the call [end-outgoing]`)
+}
+
+func TestStepName(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> Load _x
+Load -> join
+_x -> join
+join(inputs) -> end
+join -> end
+end`), `
+flow.py:3:5: error: step name "Load" is invalid: use lowercase letters, digits and underscores, not starting with an underscore [step-name]
+flow.py:4:5: error: step name "_x" is invalid: use lowercase letters, digits and underscores, not starting with an underscore [step-name]
+flow.py:6:5: error: step "join" is defined more than once [step-name]
+	note: flow.py:5:5: first defined here`)
+}
+
+func TestNumArgs(t *testing.T) {
+	expect(t, parseFlow(t, `
+start/2 -> a
+a/3 -> b
+b/0 -> end
+end`), `
+flow.py:2:5: error: step "start" takes inputs, but the start step cannot be a join; remove the inputs argument [num-args]
+flow.py:3:5: error: step "a" has too many arguments; a join takes (self, inputs), other steps take (self) [num-args]
+flow.py:4:5: error: step "b" is missing the self argument [num-args]`)
+}
+
+func TestMissingNext(t *testing.T) {
+	// The missing transition loses a branch: the join's arity is not reported on top of it.
+	expect(t, parseFlow(t, `
+start -> a b
+a -> join
+b
+join(inputs) -> end
+end`), `flow.py:4:5: error: step "b" has no transition; add self.next(...) as its last statement [missing-next]`)
+}
+
+func TestUnknownStep(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> sart
+sart2 -> strat
+transform -> transfrom x
+end`), `
+flow.py:2:20: error: unknown step "sart" in self.next (did you mean "start"?) [unknown-step]
+flow.py:3:5: error: step "sart2" is unreachable from start; lead to it with self.next or remove it [unreachable]
+flow.py:3:20: error: unknown step "strat" in self.next (did you mean "start"?) [unknown-step]
+flow.py:4:5: error: step "transform" is unreachable from start; lead to it with self.next or remove it [unreachable]
+flow.py:4:20: error: unknown step "transfrom" in self.next (did you mean "transform"?) [unknown-step]
+flow.py:4:26: error: unknown step "x" in self.next [unknown-step]
+flow.py:5:5: error: step "end" is unreachable from start; lead to it with self.next or remove it [unreachable]`)
+}
+
+func TestCycle(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> a
+a -> b
+b -> c
+c -> a end
+d -> d
+end`), `
+flow.py:5:20: error: cycle: a -> b -> c -> a [cycle]
+flow.py:6:5: error: step "d" is unreachable from start; lead to it with self.next or remove it [unreachable]
+flow.py:6:20: error: cycle: d -> d [cycle]`)
+}
+
+func TestUnreachable(t *testing.T) {
+	// c is named only by a second transition, which the graph ignores: it is still reachable
+	// for this check, and the second transition is the one reported.
+	expect(t, parseFlow(t, `
+start -> a
+a -> end | -> c
+c -> end
+lost -> end
+end`), `
+flow.py:3:50: error: step "a" calls self.next more than once; a step has exactly one transition, as its last statement [invalid-transition]
+flow.py:5:5: error: step "lost" is unreachable from start; lead to it with self.next or remove it [unreachable]`)
+}
+
+func TestUnjoinedSplit(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> a b
+a -> end
+b -> end
+end`), `flow.py:2:10: error: split "start" is never joined: "a" reaches "end" without a join; add a join step before "end" [unjoined-split]`)
+	expect(t, parseFlow(t, `
+start -> x foreach=xs
+x -> y foreach=ys
+y -> yj
+yj(inputs) -> end
+end`), `flow.py:2:10: error: foreach "start" is never joined: "yj" reaches "end" without a join; add a join step before "end" [unjoined-split]`)
+	expect(t, parseFlow(t, `
+start -> end a
+a -> end
+end`), `flow.py:2:10: error: split "start" is never joined: it leads straight to "end"; add a join step before "end" [unjoined-split]`)
+}
+
+func TestJoinArity(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> a b c
+a -> j
+b -> j
+c -> j2
+j(inputs) -> j2
+j2(inputs) -> end
+end`), `flow.py:6:5: error: join "j" joins "a" and "b", but split "start" has 3 branches: "a", "b" and "c" [join-arity]`)
+	expect(t, parseFlow(t, `
+start -> a b
+a -> c
+b -> c
+c -> end
+end`), `flow.py:5:5: error: step "c" has 2 incoming transitions, from "a" and "b", but does not take inputs; declare it as def c(self, inputs) [join-arity]`)
+}
+
+func TestJoinWithoutSplit(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> a
+a(inputs) -> end
+end`), `flow.py:3:5: error: step "a" takes inputs, so it is a join, but no split leads to it; remove the inputs argument or add a split before it [join-without-split]`)
+}
+
+func TestCrossJoin(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> a b
+a -> x y
+x -> j
+y -> j2
+b -> j
+j(inputs) -> end
+j2(inputs) -> end
+end`), `
+flow.py:7:5: error: join "j" joins steps from different splits: "x" is inside split "a" and "b" is inside split "start" [cross-join]
+flow.py:8:5: error: join "j2" joins "y", but split "a" has 2 branches: "x" and "y" [join-arity]`)
+}
+
+func TestEmptyForeach(t *testing.T) {
+	expect(t, parseFlow(t, `
+start -> j foreach=items
+j(inputs) -> end
+end`), `flow.py:2:20: error: foreach "start" leads straight to its join "j", so its body is empty; add a step between them [empty-foreach]`)
+}

@@ -1,0 +1,36 @@
+package check
+
+// MaxFlowName is the longest name of a WorkflowTemplate or Workflow (a Kubernetes label value).
+const MaxFlowName = 63
+
+// MaxCronWorkflowName is the longest CronWorkflow name: Argo appends a timestamp to name runs.
+const MaxCronWorkflowName = 52
+
+// Name reports names that Argo cannot take once sanitised.
+var Name = &Check{
+	Name: "name",
+	Doc: `name reports a flow name with no letter or digit, from which no Argo object name can be
+made, and two steps that sanitise to one Argo template name (TemplateName), such as "load" and
+"load_". Long names are shortened with a hash by DNSName, so length is never an error.`,
+	Run: func(p *Pass) {
+		f := p.Flow
+		if DNSName(f.Name, MaxFlowName) == "" {
+			p.Reportf(f.Pos, "flow name %q has no letter or digit to name the Argo workflow after", f.Name)
+		}
+		g := p.Graph
+		first := make(map[string]int, len(g.nodes))
+		for v, s := range g.nodes {
+			if !validStepName(s.Name) { // step-name reports it
+				continue
+			}
+			tn := TemplateName(s.Name)
+			if u, dup := first[tn]; dup {
+				prev := g.nodes[u]
+				p.reportNote(s.Pos, prev.Pos, "the other step is defined here",
+					"steps %q and %q both become the Argo template %q; rename one", prev.Name, s.Name, tn)
+				continue
+			}
+			first[tn] = v
+		}
+	},
+}

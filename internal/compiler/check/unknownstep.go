@@ -1,0 +1,38 @@
+package check
+
+// maxSuggested bounds how many distinct unknown names get a did-you-mean: each costs a pass over
+// all step names, and a flow with thousands of unknown targets needs no more hints than this.
+const maxSuggested = 64
+
+// UnknownStep reports transition targets that name no step.
+var UnknownStep = &Check{
+	Name: "unknown-step",
+	Doc: `unknown-step reports a self.next target that names no step of the flow, with the closest
+step name as a suggestion.`,
+	Run: func(p *Pass) {
+		g := p.Graph
+		names := make([]string, len(g.nodes))
+		for i, s := range g.nodes {
+			names[i] = s.Name
+		}
+		hints := make(map[string]string)
+		for _, s := range p.Flow.Steps {
+			if s.Name == "end" { // end-outgoing: remove the call
+				continue
+			}
+			for _, t := range s.Transitions {
+				for _, tg := range t.Targets {
+					if tg.Name == "" || g.Step(tg.Name) != nil {
+						continue
+					}
+					hint, ok := hints[tg.Name]
+					if !ok && len(hints) < maxSuggested {
+						hint = didYouMean(tg.Name, names)
+						hints[tg.Name] = hint
+					}
+					p.Reportf(tg.Pos, "unknown step %q in %s%s", tg.Name, nextCall(p.Flow), hint)
+				}
+			}
+		}
+	},
+}

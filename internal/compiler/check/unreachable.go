@@ -1,0 +1,35 @@
+package check
+
+// Unreachable reports steps that no path from start leads to.
+var Unreachable = &Check{
+	Name: "unreachable",
+	Doc: `unreachable reports a step that no chain of transitions from start leads to. To report
+causes rather than consequences it follows every transition of a step, including those other
+checks reject (a second self.next, one under an "if"), where the graph follows only the first.`,
+	Run: func(p *Pass) {
+		g := p.Graph
+		if g.start < 0 {
+			return
+		}
+		seen := make([]bool, len(g.nodes))
+		seen[g.start] = true
+		work := []int{g.start}
+		for len(work) > 0 {
+			v := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, t := range g.nodes[v].Transitions {
+				for _, tg := range t.Targets {
+					if w, ok := g.index[tg.Name]; ok && !seen[w] {
+						seen[w] = true
+						work = append(work, w)
+					}
+				}
+			}
+		}
+		for v, s := range g.nodes {
+			if !seen[v] {
+				p.Reportf(s.Pos, "step %q is unreachable from start; lead to it with %s or remove it", s.Name, nextCall(p.Flow))
+			}
+		}
+	},
+}
