@@ -80,6 +80,9 @@ func (r *runner) env() []string {
 // findInterpreter resolves the Python of the step command line to the executable itself, once
 // per run: version-manager shims (pyenv's costs about two seconds) would otherwise run per step.
 func findInterpreter(ctx context.Context, name string) string {
+	if name == "" {
+		name = "python3"
+	}
 	out, err := exec.CommandContext(ctx, name, "-c", "import sys; print(sys.executable)").Output()
 	if p := strings.TrimSpace(string(out)); err == nil && p != "" {
 		return p

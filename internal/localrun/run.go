@@ -30,6 +30,7 @@ type Options struct {
 	MaxWorkers int
 	Progress   io.Writer // one line per step event
 	Env        []string  // the steps' environment (the caller's, passed through)
+	Python     string    // the interpreter of Python steps; "" means the entrypoint's (python3)
 }
 
 // Failure is a step that failed: the run stops, and the caller shows its stderr.
@@ -91,7 +92,7 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 		return err
 	}
 	if f.Lang == ir.Python {
-		r.interpreter = findInterpreter(ctx, stepcmd.Entrypoint(f)[0])
+		r.interpreter = findInterpreter(ctx, o.Python)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
