@@ -24,9 +24,7 @@ const updateHint = "if the change is intended, run: FLOWC_UPDATE=1 go test ./int
 // files do not repeat in every case.
 func goldenFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	opts := driver.Options{Kind: argo.KindWorkflowTemplate, Config: &config.Config{
-		ImageRepo: "registry.example.com/flows", BaseImage: config.DefaultBaseImage, Root: "../../testdata",
-	}}
+	opts := testOptions()
 	flows, diags := driver.Load([]string{dir})
 	if diags.HasErrors() {
 		t.Fatalf("%s: unexpected diagnostics:\n%s", dir, diags)
@@ -56,6 +54,13 @@ func goldenFiles(t *testing.T, dir string) map[string]string {
 		files[out.Name+".context.txt"] = strings.Join(listing, "\n") + "\n"
 	}
 	return files
+}
+
+// testOptions are the settings of every golden: what a repository's flowc.yaml would give.
+func testOptions() driver.Options {
+	return driver.Options{Kind: argo.KindWorkflowTemplate, Config: &config.Config{
+		ImageRepo: "registry.example.com/flows", BaseImage: config.DefaultBaseImage, Root: "../../testdata",
+	}}
 }
 
 // caseDirs lists the cases under testdata/<lang>/.

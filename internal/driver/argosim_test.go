@@ -1,0 +1,247 @@
+package driver_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/flowc-dev/flowc/internal/driver"
+)
+
+// This file runs compiled manifests the way Argo would, closely enough to prove that what flowc
+// writes runs: the build context is copied alone into an empty directory (the image's working
+// directory), and every container's command line is taken from the YAML, with Argo's {{...}}
+// values substituted, artifacts mapped to directories named by their keys, withParam fanned out.
+
+type simWorkflow struct {
+	Spec struct {
+		Entrypoint string `yaml:"entrypoint"`
+		Templates  []struct {
+			Name   string `yaml:"name"`
+			Inputs struct {
+				Artifacts []simArtifact `yaml:"artifacts"`
+			} `yaml:"inputs"`
+			Outputs struct {
+				Artifacts []simArtifact `yaml:"artifacts"`
+			} `yaml:"outputs"`
+			DAG *struct {
+				Tasks []simTask `yaml:"tasks"`
+			} `yaml:"dag"`
+			Container *struct {
+				Command []string `yaml:"command"`
+				Args    []string `yaml:"args"`
+			} `yaml:"container"`
+		} `yaml:"templates"`
+	} `yaml:"spec"`
+}
+
+type simArtifact struct {
+	Path string `yaml:"path"`
+	S3   struct {
+		Key string `yaml:"key"`
+	} `yaml:"s3"`
+}
+
+type simTask struct {
+	Name      string `yaml:"name"`
+	Template  string `yaml:"template"`
+	Depends   string `yaml:"depends"`
+	WithParam string `yaml:"withParam"`
+	Arguments struct {
+		Parameters []struct {
+			Name  string `yaml:"name"`
+			Value string `yaml:"value"`
+		} `yaml:"parameters"`
+	} `yaml:"arguments"`
+}
+
+type simulator struct {
+	t      *testing.T
+	wf     simWorkflow
+	app    string            // the image's working directory
+	store  string            // the artifact repository: one directory per key
+	params map[string]string // workflow parameters
+	env    []string
+	python string
+	ran    []string // task names in the order they ran
+	// lastOut is the output artifact directory of the container that ran last.
+	lastOut string
+}
+
+var simRef = regexp.MustCompile(`\{\{([^{}]+)\}\}`)
+
+// subst replaces Argo's template references that a step's fields use.
+func (s *simulator) subst(v string, inputs map[string]string, outputs map[string]string) string {
+	return simRef.ReplaceAllStringFunc(v, func(m string) string {
+		ref := m[2 : len(m)-2]
+		switch {
+		case ref == "workflow.name":
+			return "wf-sim"
+		case ref == "item":
+			return inputs["item"]
+		case strings.HasPrefix(ref, "workflow.parameters."):
+			return s.params[strings.TrimPrefix(ref, "workflow.parameters.")]
+		case strings.HasPrefix(ref, "inputs.parameters."):
+			return inputs[strings.TrimPrefix(ref, "inputs.parameters.")]
+		case strings.HasPrefix(ref, "tasks."):
+			return outputs[ref]
+		}
+		s.t.Fatalf("the simulator does not know %s", m)
+		return ""
+	})
+}
+
+func (s *simulator) template(name string) int {
+	for i, t := range s.wf.Spec.Templates {
+		if t.Name == name {
+			return i
+		}
+	}
+	s.t.Fatalf("no template %q", name)
+	return -1
+}
+
+// runDAG runs a DAG template's tasks in an order their depends allow.
+func (s *simulator) runDAG(name string, inputs map[string]string) {
+	tasks := s.wf.Spec.Templates[s.template(name)].DAG.Tasks
+	done := map[string]bool{}
+	outputs := map[string]string{}
+	for len(done) < len(tasks) {
+		progress := false
+		for _, task := range tasks {
+			if done[task.Name] || !dependsMet(task.Depends, done) {
+				continue
+			}
+			s.runTask(task, inputs, outputs)
+			done[task.Name], progress = true, true
+		}
+		if !progress {
+			s.t.Fatalf("template %s: tasks wait on each other", name)
+		}
+	}
+}
+
+func dependsMet(depends string, done map[string]bool) bool {
+	for _, d := range strings.Split(depends, "&&") {
+		if d = strings.TrimSpace(d); d != "" && !done[d] {
+			return false
+		}
+	}
+	return true
+}
+
+// runTask runs one task, once or once per item of its withParam list.
+func (s *simulator) runTask(task simTask, inputs, outputs map[string]string) {
+	items := []string{""}
+	if task.WithParam != "" {
+		var list []json.RawMessage
+		if err := json.Unmarshal([]byte(s.subst(task.WithParam, inputs, outputs)), &list); err != nil {
+			s.t.Fatalf("task %s: withParam: %v", task.Name, err)
+		}
+		items = items[:0]
+		for _, it := range list {
+			items = append(items, string(it))
+		}
+	}
+	for _, item := range items {
+		scope := map[string]string{"item": item} // the enclosing DAG's inputs, and the item
+		for k, v := range inputs {
+			scope[k] = v
+		}
+		args := map[string]string{}
+		for _, p := range task.Arguments.Parameters {
+			args[p.Name] = s.subst(p.Value, scope, outputs)
+		}
+		ti := s.template(task.Template)
+		if s.wf.Spec.Templates[ti].DAG != nil {
+			s.runDAG(task.Template, args)
+			continue
+		}
+		s.runContainer(ti, task.Name, args)
+		if data, err := os.ReadFile(filepath.Join(s.lastOut, "foreach.json")); err == nil {
+			outputs["tasks."+task.Name+".outputs.parameters.foreach"] = string(data)
+		}
+	}
+}
+
+// runContainer runs a container template as its pod would, in the copied build context.
+func (s *simulator) runContainer(ti int, task string, inputs map[string]string) {
+	tpl := s.wf.Spec.Templates[ti]
+	paths := map[string]string{}
+	for _, a := range tpl.Inputs.Artifacts {
+		paths[a.Path] = filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
+	}
+	for _, a := range tpl.Outputs.Artifacts {
+		s.lastOut = filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
+		paths[a.Path] = s.lastOut
+	}
+	var argv []string
+	for _, a := range append(append([]string(nil), tpl.Container.Command...), tpl.Container.Args...) {
+		a = s.subst(a, inputs, nil)
+		for pod, local := range paths {
+			a = strings.ReplaceAll(a, pod, local)
+		}
+		argv = append(argv, a)
+	}
+	if argv[0] == "python3" {
+		argv[0] = s.python
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir, cmd.Env = s.app, s.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		s.t.Fatalf("task %s (%v) failed: %v\n%s", task, inputs, err, out)
+	}
+	s.ran = append(s.ran, fmt.Sprintf("%s%v", task, inputs))
+}
+
+// simulate compiles the flow in dir, copies its build context alone to a new directory and runs
+// the manifests there; it returns the simulator for the caller to inspect the artifacts.
+func simulate(t *testing.T, dir string, params map[string]string, env ...string) *simulator {
+	t.Helper()
+	python := pythonPath(t)
+	flows, diags := driver.Load([]string{dir})
+	if diags.HasErrors() || len(flows) != 1 {
+		t.Fatalf("load %s: %v", dir, diags)
+	}
+	out, diags := driver.Compile(flows[0], testOptions())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	s := &simulator{t: t, app: t.TempDir(), store: t.TempDir(), params: params, python: python,
+		env: append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
+			"PYTHONUNBUFFERED=1", "PYTHONDONTWRITEBYTECODE=1"}, env...)}
+	for p, data := range out.Files {
+		rel, ok := strings.CutPrefix(p, out.Name+"/")
+		if !ok || rel == "Dockerfile" || rel == ".dockerignore" || rel == "image.txt" {
+			continue // the manifests, and what .dockerignore keeps out of the image
+		}
+		dst := filepath.Join(s.app, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := yaml.Unmarshal(out.Files[out.Name+".yaml"], &s.wf); err != nil {
+		t.Fatal(err)
+	}
+	s.runDAG(s.wf.Spec.Entrypoint, map[string]string{})
+	return s
+}
+
+// pythonPath is the interpreter itself (a version manager's shim costs seconds per start).
+func pythonPath(t *testing.T) string {
+	out, err := exec.Command("python3", "-c", "import sys; print(sys.executable)").Output()
+	if err != nil {
+		t.Skip("python3 is needed to run flows")
+	}
+	return strings.TrimSpace(string(out))
+}
