@@ -12,7 +12,7 @@ import (
 	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
-	python "github.com/flowc-dev/flowc/internal/parser/pywip"
+	"github.com/flowc-dev/flowc/internal/parser/python"
 )
 
 // Flow is one flow read from a source file.

@@ -46,6 +46,7 @@ func TestSimulateShapes(t *testing.T) {
 		{"nested_foreach", "end", "word", `"` + strings.Repeat("fghijk", 6) + `"`},
 		{"split_in_foreach", "end", "total", `53`},
 		{"foreach_in_split", "fan_join", "v", `2`},
+		{"modern", "join", "kinds", `["small", "small", "big", "big", "big"]`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,13 +14,13 @@ type Config struct {
 //flowc:flow
 type ParameterFlow struct {
 	flow.FlowSpec
-	Name    string  `flow:"param=name,default=world" help:"Who to greet"`
-	Count   int     `flow:"param=count,default=3" help:"How many times"`
-	Alpha   float64 `flow:"param=alpha,default=0.01" help:"Learning rate"`
-	Verbose bool    `flow:"param=verbose,default=false" help:"Talk more"`
-	Config  Config  `flow:"param=config,default={\"depth\": 2, \"tags\": [\"a\"]}" help:"Settings as JSON"`
-	Source  string  `flow:"param=source,required" help:"Where the data is"`
-	Limit   int64   `flow:"param=limit" help:"At most this many rows"`
+	Greeting string  `flow:"param=greeting,default=world" help:"Who to greet"`
+	Count    int     `flow:"param=count,default=3" help:"How many times"`
+	Alpha    float64 `flow:"param=alpha,default=0.01" help:"Learning rate"`
+	Verbose  bool    `flow:"param=verbose,default=false" help:"Talk more"`
+	Config   Config  `flow:"param=config,default={\"depth\": 2, \"tags\": [\"a\"]}" help:"Settings as JSON"`
+	Source   string  `flow:"param=source,required" help:"Where the data is"`
+	Limit    int64   `flow:"param=limit" help:"At most this many rows"`
 }
 
 //flowc:step

@@ -53,11 +53,8 @@ func numArgs(a *ast.Arguments) int {
 
 // decorator lowers `@name`, `@mod.name` or `@name(args...)`.
 func (f *file) decorator(e ast.Expr) *ir.Decorator {
+	// gpython places a decorator's name at its '@', which is where the diagnostic should point.
 	d := &ir.Decorator{Pos: f.exprPos(e)}
-	// The decorator's position is its '@', one column before the expression.
-	if d.Pos.Col > 1 {
-		d.Pos.Col--
-	}
 	call, isCall := e.(*ast.Call)
 	if isCall {
 		e = call.Func

@@ -1,6 +1,8 @@
 package python
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/ast"
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
@@ -153,7 +155,9 @@ func (f *file) imports(m *ast.Module) []ir.Import {
 func dottedTail(e ast.Expr) string {
 	switch e := e.(type) {
 	case *ast.Name:
-		return string(e.Id)
+		// gpython reads a dotted decorator name as one Name "a.b.c".
+		id := string(e.Id)
+		return id[strings.LastIndexByte(id, '.')+1:]
 	case *ast.Attribute:
 		return string(e.Attr)
 	}

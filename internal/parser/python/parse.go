@@ -23,12 +23,13 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: u.Line, Col: u.Col}, "syntax",
 			"unsupported syntax: %s (flowc reads Python 3 flows; rewrite this construct)", u.Construct))
 	}
+	if len(diags) > 0 {
+		// gpython's error would only repeat the first of these, at a less helpful place.
+		return nil, diags
+	}
 	mod, err := parseGuarded(name, norm)
 	if err != nil {
-		return nil, append(diags, syntaxDiag(name, src, err))
-	}
-	if diags.HasErrors() {
-		return nil, diags
+		return nil, diag.List{syntaxDiag(name, src, err)}
 	}
 	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n"))}
 	return f.flows(mod), diags

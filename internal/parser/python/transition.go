@@ -45,9 +45,14 @@ func (w *bodyWalker) walkStmt(s ast.Stmt, ctx string, ctxPos diag.Pos) {
 	}
 	switch s := s.(type) {
 	case *ast.If:
+		// The normaliser turns match/case into if statements; name them as the user wrote them.
+		kind := "if"
+		if c := ConstructAt(w.f.src, at.Line, at.Col); c == "match statement" || c == "case clause" {
+			kind = "match"
+		}
 		w.walkExpr(s.Test, exprCtx, ctxPos)
-		w.walkBody(s.Body, "if", at)
-		w.walkBody(s.Orelse, "if", at)
+		w.walkBody(s.Body, kind, at)
+		w.walkBody(s.Orelse, kind, at)
 	case *ast.For:
 		w.walkExpr(s.Iter, exprCtx, ctxPos)
 		w.walkBody(s.Body, "for", at)
