@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/flowc-dev/flowc/internal/emit/argo"
 )
 
 // FileName is the name flowc looks for, from the working directory up to the repository root.
@@ -23,6 +25,11 @@ type Config struct {
 	Namespace      string            `yaml:"namespace"`
 	ServiceAccount string            `yaml:"serviceAccount"`
 	Labels         map[string]string `yaml:"labels"`
+	Annotations    map[string]string `yaml:"annotations"`
+
+	// Workflow-level settings: parallelism, timeoutSeconds, ttlSecondsAfterFinished, podGC,
+	// imagePullSecrets, artifactRepositoryConfigMap, artifactRepositoryKey.
+	argo.WorkflowOptions `yaml:",inline"`
 
 	// Root is the directory that holds flowc.yaml, or the repository root when there is none:
 	// source paths in the output are relative to it, so they are the same on every machine.

@@ -50,12 +50,14 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 		Namespace:      cfg.Namespace,
 		ServiceAccount: cfg.ServiceAccount,
 		Labels:         cfg.Labels,
+		Annotations:    cfg.Annotations,
+		Workflow:       cfg.WorkflowOptions,
 	})
 	yml, err := argo.Marshal(objs)
 	if err != nil {
 		return nil, append(diags, diag.Errorf(fl.IR.Pos, "internal", "cannot write YAML: %v", err))
 	}
-	name := argo.FlowName(fl.IR.Name)
+	name := argo.ObjectName(fl.IR)
 	out := &Output{Flow: fl, Name: name, Files: map[string][]byte{name + ".yaml": yml}}
 	for p, data := range ctx.Files {
 		out.Files[name+"/"+p] = data

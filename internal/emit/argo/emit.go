@@ -30,6 +30,19 @@ type Options struct {
 	Namespace      string
 	ServiceAccount string
 	Labels         map[string]string
+	Annotations    map[string]string
+	Workflow       WorkflowOptions
+}
+
+// WorkflowOptions are workflow-level settings, from flags and flowc.yaml.
+type WorkflowOptions struct {
+	Parallelism                 int      `yaml:"parallelism"`    // most pods at once
+	TimeoutSeconds              int64    `yaml:"timeoutSeconds"` // the whole run's deadline
+	TTLSeconds                  int      `yaml:"ttlSecondsAfterFinished"`
+	PodGC                       string   `yaml:"podGC"` // OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, ...
+	ImagePullSecrets            []string `yaml:"imagePullSecrets"`
+	ArtifactRepositoryConfigMap string   `yaml:"artifactRepositoryConfigMap"`
+	ArtifactRepositoryKey       string   `yaml:"artifactRepositoryKey"`
 }
 
 // Emit builds the manifests of a flow that passed the checks, main object first. Every name
@@ -41,7 +54,7 @@ func Emit(f *ir.Flow, o Options) []Object {
 	for _, s := range e.order {
 		e.container(s)
 	}
-	return []Object{e.mainObject()}
+	return e.objects()
 }
 
 type emitter struct {
@@ -166,6 +179,7 @@ func (e *emitter) container(s *ir.Step) {
 	}
 	argv := stepcmd.Args(e.f, e.o.FlowFile, s, sh, podBinder{depth: depth})
 	t.Container = &Container{Image: e.o.Image, Command: stepcmd.Entrypoint(e.f), Args: argv}
+	e.applyDecorators(s, t)
 	e.templates = append(e.templates, t)
 }
 

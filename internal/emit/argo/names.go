@@ -9,12 +9,6 @@ const (
 	bodyPrefix    = "ForEach-"
 )
 
-// FlowName is the object name of a flow: its class name as an RFC 1123 label.
-func FlowName(class string) string { return check.DNSName(class, maxObjectName) }
-
-// CronName is the CronWorkflow name of a flow.
-func CronName(class string) string { return check.DNSName(class, maxCronName) }
-
 // TemplateName is the template and task name of a step.
 func TemplateName(step string) string { return check.TemplateName(step) }
 

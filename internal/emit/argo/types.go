@@ -179,7 +179,7 @@ type Toleration struct {
 
 // RetryStrategy is Argo's retry policy for a template.
 type RetryStrategy struct {
-	Limit       string   `yaml:"limit"`
+	Limit       int64    `yaml:"limit"`
 	RetryPolicy string   `yaml:"retryPolicy,omitempty"`
 	Backoff     *Backoff `yaml:"backoff,omitempty"`
 }

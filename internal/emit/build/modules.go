@@ -9,7 +9,7 @@ import (
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
-	python "github.com/flowc-dev/flowc/internal/parser/pywip"
+	"github.com/flowc-dev/flowc/internal/parser/python"
 )
 
 // provided are the modules flowc's runtime puts in every image.
