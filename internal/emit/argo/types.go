@@ -140,7 +140,7 @@ type Task struct {
 type Container struct {
 	Image           string     `yaml:"image"`
 	ImagePullPolicy string     `yaml:"imagePullPolicy,omitempty"`
-	Command         []string   `yaml:"command,omitempty"`
+	Command         []string   `yaml:"command,omitempty,flow"`
 	Args            []string   `yaml:"args,omitempty"`
 	Env             []EnvVar   `yaml:"env,omitempty"`
 	EnvFrom         []EnvFrom  `yaml:"envFrom,omitempty"`
