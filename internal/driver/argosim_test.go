@@ -1,6 +1,7 @@
 package driver_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -23,6 +24,12 @@ import (
 type simWorkflow struct {
 	Spec struct {
 		Entrypoint string `yaml:"entrypoint"`
+		Arguments  struct {
+			Parameters []struct {
+				Name  string  `yaml:"name"`
+				Value *string `yaml:"value"`
+			} `yaml:"parameters"`
+		} `yaml:"arguments"`
 		Templates  []struct {
 			Name   string `yaml:"name"`
 			Inputs struct {
@@ -86,8 +93,11 @@ func (s *simulator) subst(v string, inputs map[string]string, outputs map[string
 			return "wf-sim"
 		case ref == "item":
 			return inputs["item"]
+		case strings.HasPrefix(ref, "=sprig.b64enc(workflow.parameters['") && strings.HasSuffix(ref, "'])"):
+			name := strings.TrimSuffix(strings.TrimPrefix(ref, "=sprig.b64enc(workflow.parameters['"), "'])")
+			return base64.StdEncoding.EncodeToString([]byte(s.param(name)))
 		case strings.HasPrefix(ref, "workflow.parameters."):
-			return s.params[strings.TrimPrefix(ref, "workflow.parameters.")]
+			return s.param(strings.TrimPrefix(ref, "workflow.parameters."))
 		case strings.HasPrefix(ref, "inputs.parameters."):
 			return inputs[strings.TrimPrefix(ref, "inputs.parameters.")]
 		case strings.HasPrefix(ref, "tasks."):
@@ -96,6 +106,21 @@ func (s *simulator) subst(v string, inputs map[string]string, outputs map[string
 		s.t.Fatalf("the simulator does not know %s", m)
 		return ""
 	})
+}
+
+// param is a workflow parameter's value: the one given, else the manifest's default, as Argo
+// fills spec.arguments in.
+func (s *simulator) param(name string) string {
+	if v, ok := s.params[name]; ok {
+		return v
+	}
+	for _, p := range s.wf.Spec.Arguments.Parameters {
+		if p.Name == name && p.Value != nil {
+			return *p.Value
+		}
+	}
+	s.t.Fatalf("parameter %q has no value", name)
+	return ""
 }
 
 func (s *simulator) template(name string) int {

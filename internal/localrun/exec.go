@@ -2,6 +2,7 @@ package localrun
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"os/exec"
@@ -139,7 +140,7 @@ func (b localBinder) InputDir(p string) string {
 func (b localBinder) OutDir() string { return b.r.outDir(b.t) }
 func (b localBinder) Index() string  { return strconv.Itoa(b.t.idx[len(b.t.idx)-1]) }
 func (b localBinder) Param(name string) string {
-	return b.r.o.Params[name]
+	return base64.StdEncoding.EncodeToString([]byte(b.r.o.Params[name]))
 }
 
 // writeContext materialises the build context, as the image's working directory holds it.

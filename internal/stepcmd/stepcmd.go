@@ -18,7 +18,8 @@ type Binder interface {
 	OutDir() string
 	// Index is this child's index into its foreach list, for the first step of a foreach body.
 	Index() string
-	// Param is the value of flow parameter name, as a string.
+	// Param is the value of flow parameter name, base64-encoded (standard alphabet), so that it
+	// holds no "{{" for Argo to substitute.
 	Param(name string) string
 }
 

@@ -57,7 +57,7 @@ func TestDNSName(t *testing.T) {
 func TestTemplateSyntax(t *testing.T) {
 	f := parseFlow(t, "\n\n\n\n\n\n"+linear)
 	f.Params = []*ir.Param{param(2, "x{{y}}", "x", ir.TypeStr, ptr(str("{{workflow.name}}")))}
-	f.Params[0].Help = "{{ escaped by the emitter }}"
+	f.Params[0].Help = "{{ no escape survives Argo }}"
 	step(t, f, "a").Decorators = []*ir.Decorator{
 		deco(3, "kubernetes", "image", str("repo/img:{{tag}}"), "node_selector",
 			ir.Value{Kind: ir.ValDict, Keys: []ir.Value{str("zone")}, Elems: []ir.Value{str("}}")}}),
@@ -66,10 +66,12 @@ func TestTemplateSyntax(t *testing.T) {
 	}
 	f.Decorators = []*ir.Decorator{deco(5, "schedule", "cron", str("{{cron}}")), deco(6, "project", "name", str("p{{"))}
 	expect(t, f, `
+flow.py:2:5: error: help of parameter "x{{y}}" contains "{{", which Argo would read as a template; Argo has no escape for it, so reword it [template-syntax]
 flow.py:2:20: error: parameter name "x{{y}}" contains "{{", which Argo would read as a template; it cannot be escaped in a name [template-syntax]
-flow.py:3:10: error: @kubernetes image "repo/img:{{tag}}" contains "{{", which Argo would read as a template; it cannot be escaped there [template-syntax]
-flow.py:3:20: error: @kubernetes node_selector "}}" contains "}}", which Argo would read as a template; it cannot be escaped there [template-syntax]
-flow.py:4:10: error: @environment vars "B{{" contains "{{", which Argo would read as a template; it cannot be escaped there [template-syntax]
-flow.py:5:10: error: @schedule cron "{{cron}}" contains "{{", which Argo would read as a template; it cannot be escaped there [template-syntax]
-flow.py:6:10: error: @project name "p{{" contains "{{", which Argo would read as a template; it cannot be escaped there [template-syntax]`)
+flow.py:2:40: error: default of parameter "x{{y}}" contains "{{" (in "{{workflow.name}}"), which Argo would read as a template; Argo has no escape for it, so pass such a value when submitting a run [template-syntax]
+flow.py:3:10: error: @kubernetes image "repo/img:{{tag}}" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]
+flow.py:3:20: error: @kubernetes node_selector "}}" contains "}}", which Argo would read as a template; Argo has no escape for it there [template-syntax]
+flow.py:4:10: error: @environment vars "B{{" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]
+flow.py:5:10: error: @schedule cron "{{cron}}" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]
+flow.py:6:10: error: @project name "p{{" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]`)
 }

@@ -63,6 +63,13 @@ func checkSchedule(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	if len(set) > 1 {
 		p.Warnf(d.Pos, "%s gives both %s and %s; %s is used, as in Metaflow", name, set[0], set[1], set[0])
 	}
+	// A scheduled run has no one to ask for a value; Argo rejects the CronWorkflow outright.
+	for _, prm := range p.Flow.Params {
+		if prm.Default == nil {
+			p.Reportf(orPos(prm.NamePos, prm.Pos), "parameter %q has no default, but %s starts runs that cannot pass one; give it a default",
+				prm.Name, name)
+		}
+	}
 	if a := valid["cron"]; a != nil && a.Value.Kind == ir.ValString && !hasBraces(a.Value.Str) {
 		if why := cronProblem(a.Value.Str); why != "" {
 			p.Reportf(orPos(a.Pos, d.Pos), "%s cron %q is not a schedule Argo accepts: %s", name, a.Value.Str, why)

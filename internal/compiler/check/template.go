@@ -9,34 +9,40 @@ import (
 // hasBraces reports whether s holds what Argo would take for the start or end of a template.
 func hasBraces(s string) bool { return strings.Contains(s, "{{") || strings.Contains(s, "}}") }
 
-// literalArgs are the decorator arguments whose strings reach Kubernetes fields that Argo
-// substitutes but where its escape, {{='{{'}}, cannot stand: names, images, label keys and
-// values, selectors, schedules. keysOnly: only a dict's keys are literal; its values are escaped.
-var literalArgs = map[string][]struct {
-	arg      string
-	keysOnly bool
-}{
-	"kubernetes":  {{"image", false}, {"service_account", false}, {"secrets", false}, {"node_selector", false}, {"tolerations", false}, {"gpu_vendor", false}, {"labels", false}, {"annotations", true}},
-	"secrets":     {{"sources", false}},
-	"environment": {{"vars", true}},
-	"schedule":    {{"cron", false}, {"timezone", false}},
-	"project":     {{"name", false}, {"branch", false}},
+// literalArgs are the decorator arguments whose strings reach fields that Argo substitutes.
+// Argo has no escape that survives: the controller substitutes a step's template more than once,
+// so {{='{{'}} turns back into "{{" and is substituted again (measured with Argo v4.0.5's own
+// code, see oracle/template_test.go).
+var literalArgs = map[string][]string{
+	"kubernetes":  {"image", "service_account", "secrets", "node_selector", "tolerations", "gpu_vendor", "labels", "annotations"},
+	"secrets":     {"sources"},
+	"environment": {"vars"},
+	"schedule":    {"cron", "timezone"},
+	"project":     {"name", "branch"},
 }
 
 // TemplateSyntax reports "{{" and "}}" where escaping cannot apply.
 var TemplateSyntax = &Check{
 	Name: "template-syntax",
-	Doc: `template-syntax reports "{{" or "}}" in a user string that Argo would substitute and where
-flowc cannot write its escape {{='{{'}}: parameter names, and decorator values that become literal
-Kubernetes fields (image, service account, secret names, node selectors, tolerations, labels,
-annotation keys, environment variable names, cron schedule, time zone, project name and branch).
-Help texts, defaults and environment values are escaped by the emitter instead. Step names cannot
-hold braces (step-name).`,
+	Doc: `template-syntax reports "{{" in a user string that reaches the manifests, where Argo would
+substitute it: parameter names, help texts and defaults, and decorator values (image, service
+account, secret names, node selectors, tolerations, labels, annotations, environment variables,
+cron schedule, time zone, project name and branch). Argo has no escape that survives its repeated
+substitution. Names are also checked for "}}". Values given when a run is submitted are safe:
+they reach steps base64-encoded. Step names cannot hold braces (step-name).`,
 	Run: func(p *Pass) {
 		for _, prm := range p.Flow.Params {
 			if hasBraces(prm.Name) {
 				p.Reportf(orPos(prm.NamePos, prm.Pos), "parameter name %q contains %s, which Argo would read as a template; it cannot be escaped in a name",
 					prm.Name, braces(prm.Name))
+			}
+			if strings.Contains(prm.Help, "{{") {
+				p.Reportf(prm.Pos, "help of parameter %q contains \"{{\", which Argo would read as a template; Argo has no escape for it, so reword it", prm.Name)
+			}
+			if prm.Default != nil {
+				if s, found := findOpenBraces(*prm.Default); found {
+					p.Reportf(orPos(prm.DefaultPos, prm.Pos), "default of parameter %q contains \"{{\" (in %q), which Argo would read as a template; Argo has no escape for it, so pass such a value when submitting a run", prm.Name, s)
+				}
 			}
 		}
 		for _, s := range p.Flow.Steps {
@@ -51,31 +57,42 @@ hold braces (step-name).`,
 }
 
 func checkLiteralArgs(p *Pass, d *ir.Decorator) {
-	for _, la := range literalArgs[d.Name] {
-		a := d.Arg(la.arg)
+	for _, name := range literalArgs[d.Name] {
+		a := d.Arg(name)
 		if a == nil {
 			continue
 		}
-		if s, found := findBraces(a.Value, la.keysOnly); found {
-			p.Reportf(orPos(a.Pos, d.Pos), "%s %s %q contains %s, which Argo would read as a template; it cannot be escaped there",
-				decoName(p.Flow, d.Name), la.arg, s, braces(s))
+		if s, found := findBraces(a.Value); found {
+			p.Reportf(orPos(a.Pos, d.Pos), "%s %s %q contains %s, which Argo would read as a template; Argo has no escape for it there",
+				decoName(p.Flow, d.Name), name, s, braces(s))
 		}
 	}
 }
 
 // findBraces returns the first string in v that has braces: v itself, list elements, dict keys,
-// and dict values unless keysOnly.
-func findBraces(v ir.Value, keysOnly bool) (string, bool) {
+// and dict values.
+func findBraces(v ir.Value) (string, bool) {
 	if v.Kind == ir.ValString && hasBraces(v.Str) {
 		return v.Str, true
 	}
-	lists := [][]ir.Value{v.List, v.Keys}
-	if !keysOnly {
-		lists = append(lists, v.Elems)
-	}
-	for _, l := range lists {
+	for _, l := range [][]ir.Value{v.List, v.Keys, v.Elems} {
 		for _, e := range l {
-			if s, found := findBraces(e, false); found {
+			if s, found := findBraces(e); found {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
+
+// findOpenBraces returns the first string in v, at any depth, that holds "{{".
+func findOpenBraces(v ir.Value) (string, bool) {
+	if strings.Contains(v.Str, "{{") && v.Kind != ir.ValExpr {
+		return v.Str, true
+	}
+	for _, l := range [][]ir.Value{v.List, v.Keys, v.Elems} {
+		for _, e := range l {
+			if s, found := findOpenBraces(e); found {
 				return s, true
 			}
 		}

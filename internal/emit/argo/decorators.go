@@ -47,7 +47,7 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 	if d := s.Decorator("environment"); d != nil {
 		if a := d.Arg("vars"); a != nil && a.Value.Kind == ir.ValDict {
 			for i, k := range a.Value.Keys {
-				c.Env = append(c.Env, EnvVar{Name: k.Str, Value: EscapeTemplate(plain(a.Value.Elems[i]))})
+				c.Env = append(c.Env, EnvVar{Name: k.Str, Value: plain(a.Value.Elems[i])})
 			}
 		}
 	}

@@ -201,4 +201,9 @@ func (b podBinder) OutDir() string           { return outDir }
 func (b podBinder) Index() string {
 	return fmt.Sprintf("{{inputs.parameters.%s}}", indexParam(b.depth-1))
 }
-func (b podBinder) Param(name string) string { return fmt.Sprintf("{{workflow.parameters.%s}}", name) }
+
+// Param hands the value over base64-encoded: Argo substitutes a step's fields more than once, so
+// a value holding "{{" would be read as a template again; base64 holds no braces.
+func (b podBinder) Param(name string) string {
+	return fmt.Sprintf("{{=sprig.b64enc(workflow.parameters['%s'])}}", name)
+}

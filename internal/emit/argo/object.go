@@ -128,9 +128,9 @@ func (e *emitter) arguments() *Arguments {
 	}
 	args := &Arguments{}
 	for _, p := range e.f.Params {
-		ap := Parameter{Name: p.Name, Description: EscapeTemplate(p.Help)}
+		// The template-syntax check keeps "{{" out of help texts and defaults.
+		ap := Parameter{Name: p.Name, Description: p.Help}
 		if v, ok := ParamValue(p); ok {
-			v = EscapeTemplate(v)
 			ap.Value = &v
 		}
 		args.Parameters = append(args.Parameters, ap)
@@ -207,10 +207,4 @@ func (d orderedDict) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return []byte(b.String()), nil
-}
-
-// EscapeTemplate makes Argo deliver s literally: Argo substitutes {{...}} everywhere and has no
-// escape character, but the expression template {{='{{'}} yields two literal braces.
-func EscapeTemplate(s string) string {
-	return strings.ReplaceAll(s, "{{", "{{='{{'}}")
 }

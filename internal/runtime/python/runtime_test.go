@@ -312,27 +312,3 @@ for path in sys.argv[1:]:
 		t.Errorf("%v\n%s", err, out)
 	}
 }
-
-func TestStepCommandArgs(t *testing.T) {
-	t.Parallel()
-	cmd := StepCommand{
-		Step: "body", FlowFile: "flow.py", Class: "F", Out: "/out",
-		In:     []Input{{"start", "/in/start"}},
-		Index:  "{{inputs.parameters.index}}",
-		Params: []Param{{"alpha", "0.5"}, {"name", "a=b"}},
-		Next:   []string{"a", "b"},
-	}
-	want := []string{"-m", "flowc_runtime", "step", "body", "--flow", "flow.py", "--class", "F", "--out", "/out",
-		"--in", "start=/in/start", "--index", "{{inputs.parameters.index}}",
-		"--param", "alpha=0.5", "--param", "name=a=b", "--next", "a,b"}
-	if got := cmd.Args(); !slices.Equal(got, want) {
-		t.Errorf("Args() =\n%q\nwant\n%q", got, want)
-	}
-	join := StepCommand{Step: "join", FlowFile: "flow.py", Class: "F", Out: "o",
-		InForeach: &Input{"body", "/in/body"}, Next: []string{"each"}, Foreach: "items"}
-	want = []string{"-m", "flowc_runtime", "step", "join", "--flow", "flow.py", "--class", "F", "--out", "o",
-		"--in-foreach", "body=/in/body", "--next", "each", "--foreach", "items"}
-	if got := join.Args(); !slices.Equal(got, want) {
-		t.Errorf("Args() =\n%q\nwant\n%q", got, want)
-	}
-}

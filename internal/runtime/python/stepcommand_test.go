@@ -1,6 +1,9 @@
 package pyruntime
 
-import "strings"
+import (
+	"encoding/base64"
+	"strings"
+)
 
 // Input names the state directory DIR of a parent step: --in STEP=DIR.
 type Input struct {
@@ -49,7 +52,7 @@ func (c StepCommand) Args() []string {
 		args = append(args, "--index", c.Index)
 	}
 	for _, p := range c.Params {
-		args = append(args, "--param", p.Name+"="+p.Value)
+		args = append(args, "--param", p.Name+"="+base64.StdEncoding.EncodeToString([]byte(p.Value)))
 	}
 	if len(c.Next) > 0 {
 		args = append(args, "--next", strings.Join(c.Next, ","))

@@ -36,7 +36,7 @@ class DecoratedFlow(FlowSpec):
     )
     @resources(cpu=4, memory=8000)
     @timeout(minutes=30, seconds=15)
-    @environment(vars={"MODE": "train", "ECHO": "{{not a template}}", "DEBUG": True})
+    @environment(vars={"MODE": "train", "DEBUG": True})
     @secrets(sources=["db-password", "api-token"])
     @step
     def train(self):

@@ -12,6 +12,7 @@ type DecoratorFlow struct {
 //flowc:retry times=-1 // want decorator "times"
 //flowc:timeout seconds=soon // want decorator "seconds"
 //flowc:resources memory=lots // want decorator "memory"
+//flowc:catch var=Oops // want decorator "flow.Caught"
 //flowc:step
 func (f *DecoratorFlow) Start() error {
 	f.Next(f.End)
@@ -27,5 +28,8 @@ func (f *DecoratorFlow) End() error {
 
 //flowc:retry times=2 // want decorator "not in the doc comment"
 func (f *DecoratorFlow) helper() {}
+
+//flowc:step // want decorator "not a method of a //flowc:flow type"
+func Loose() error { return nil }
 
 func main() { flow.Main(new(DecoratorFlow)) }

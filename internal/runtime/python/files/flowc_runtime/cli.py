@@ -1,6 +1,7 @@
 """The command line of the runtime: `step` (what Argo pods and `flowc run` execute) and `dump`
 (prints a state.pkl as sorted JSON, for tests and debugging)."""
 import argparse
+import base64
 import json
 import os
 import re
@@ -30,6 +31,17 @@ def _assignment(kind, pattern=None):
     return parse
 
 
+def _param(text):
+    """NAME=VALUE with VALUE base64-encoded (standard alphabet): Argo substitutes {{...}} in a
+    step's command line more than once, so a value reaches the step intact only when it holds no
+    braces, which base64 guarantees."""
+    name, value = _assignment("NAME=BASE64")(text)
+    try:
+        return name, base64.b64decode(value.encode("ascii"), validate=True).decode("utf-8")
+    except (ValueError, UnicodeError):
+        raise argparse.ArgumentTypeError("want NAME=BASE64 (the value base64-encoded), got %r" % text)
+
+
 def _index(text):
     if not re.match(r"^[0-9]+$", text):
         raise argparse.ArgumentTypeError("want a non-negative integer, got %r" % text)
@@ -57,8 +69,8 @@ def _parser():
                    type=_assignment("PARENT=DIR", _NAME))
     s.add_argument("--in-foreach", metavar="PARENT=DIR", type=_assignment("PARENT=DIR", _NAME))
     s.add_argument("--index", type=_index, metavar="N")
-    s.add_argument("--param", dest="params", action="append", default=[], metavar="NAME=VALUE",
-                   type=_assignment("NAME=VALUE"))
+    s.add_argument("--param", dest="params", action="append", default=[], metavar="NAME=BASE64",
+                   type=_param)
     s.add_argument("--next", type=_steps, metavar="A,B")
     s.add_argument("--foreach", metavar="VAR")
     d = commands.add_parser("dump", allow_abbrev=False, help="print a state.pkl as JSON")
