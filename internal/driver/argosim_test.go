@@ -30,7 +30,7 @@ type simWorkflow struct {
 				Value *string `yaml:"value"`
 			} `yaml:"parameters"`
 		} `yaml:"arguments"`
-		Templates  []struct {
+		Templates []struct {
 			Name   string `yaml:"name"`
 			Inputs struct {
 				Artifacts []simArtifact `yaml:"artifacts"`

@@ -78,6 +78,7 @@ func TestErrors(t *testing.T) {
 	sort.Strings(names)
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each load mostly waits on the go command
 			dir := filepath.Join(base, name)
 			ws := wants(t, dir)
 			if len(ws) == 0 {

@@ -2,9 +2,11 @@ package golang
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"testing"
 
+	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
@@ -17,7 +19,7 @@ step start start -> end
   @retry(times=3, minutes_between_retries=0)
   @resources(cpu=0.5, memory="4Gi", gpu=1)
   @timeout(minutes=2)
-  @catch(var="failure", print_exception=False)
+  @catch(var="Failure", print_exception=False)
   @environment(vars={"DATA_DB": "/data/db.jsonl", "MODE": "fast and safe", "N": 2})
   @kubernetes(image="python:3.12", secrets=["db", "api key"], node_selector="disk=ssd")
 step end end
@@ -35,6 +37,9 @@ func loadOne(t *testing.T, dir string) *ir.Flow {
 
 func TestDirectives(t *testing.T) {
 	f := loadOne(t, "testdata/directives")
+	if d := check.Run(f); len(d) > 0 {
+		t.Errorf("the checks report:\n%s", d)
+	}
 	if got := f.Dump(); got != directivesDump {
 		t.Errorf("dump:\n%s\nwant:\n%s", got, directivesDump)
 	}
@@ -45,16 +50,16 @@ func TestDirectives(t *testing.T) {
 		got, want diag.Pos
 	}{
 		{"flow", f.Pos, diag.Pos{File: file, Line: 15, Col: 6}},
-		{"step", start.Pos, diag.Pos{File: file, Line: 28, Col: 25}},
-		{"step directive", start.DecoPos, diag.Pos{File: file, Line: 21, Col: 1}},
-		{"retry", start.Decorators[0].Pos, diag.Pos{File: file, Line: 22, Col: 1}},
-		{"retry times", start.Decorators[0].Args[0].Pos, diag.Pos{File: file, Line: 22, Col: 15}},
-		{"memory", start.Decorators[1].Args[1].Pos, diag.Pos{File: file, Line: 23, Col: 27}},
+		{"step", start.Pos, diag.Pos{File: file, Line: 29, Col: 25}},
+		{"step directive", start.DecoPos, diag.Pos{File: file, Line: 22, Col: 1}},
+		{"retry", start.Decorators[0].Pos, diag.Pos{File: file, Line: 23, Col: 1}},
+		{"retry times", start.Decorators[0].Args[0].Pos, diag.Pos{File: file, Line: 23, Col: 15}},
+		{"memory", start.Decorators[1].Args[1].Pos, diag.Pos{File: file, Line: 24, Col: 27}},
 		{"param", f.Params[0].Pos, diag.Pos{File: file, Line: 17, Col: 2}},
-		{"param name", f.Params[0].NamePos, diag.Pos{File: file, Line: 17, Col: 21}},
-		{"param default", f.Params[0].DefaultPos, diag.Pos{File: file, Line: 17, Col: 32}},
-		{"transition", start.Transitions[0].Pos, diag.Pos{File: file, Line: 30, Col: 2}},
-		{"target", start.Transitions[0].Targets[0].Pos, diag.Pos{File: file, Line: 30, Col: 11}},
+		{"param name", f.Params[0].NamePos, diag.Pos{File: file, Line: 17, Col: 24}},
+		{"param default", f.Params[0].DefaultPos, diag.Pos{File: file, Line: 17, Col: 35}},
+		{"transition", start.Transitions[0].Pos, diag.Pos{File: file, Line: 31, Col: 2}},
+		{"target", start.Transitions[0].Targets[0].Pos, diag.Pos{File: file, Line: 31, Col: 11}},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s at %s, want %s", tc.what, tc.got, tc.want)
@@ -100,8 +105,14 @@ func TestNoFlow(t *testing.T) {
 	if _, diags := Load(dir); len(diags) != 1 || diags[0].Check != "syntax" {
 		t.Errorf("Go outside a module: got\n%s", diags)
 	}
-	_, diags = Load("testdata/broken")
-	if len(diags) == 0 || diags[0].Check != "syntax" || diags[0].Pos != (diag.Pos{File: "testdata/broken/broken.go", Line: 4, Col: 15}) {
+	mod := t.TempDir() // a module of its own, with a file that does not parse
+	for name, src := range map[string]string{"go.mod": "module broken\n\ngo 1.26\n", "broken.go": "package main\n\nfunc main() {\n"} {
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, diags = Load(mod)
+	if len(diags) == 0 || diags[0].Check != "syntax" || diags[0].Pos.Line != 3 || path.Base(diags[0].Pos.File) != "broken.go" {
 		t.Errorf("a file that does not parse: got\n%s", diags)
 	}
 }

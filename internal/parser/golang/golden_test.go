@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/flow"
+	"github.com/flowc-dev/flowc/internal/compiler/check"
 )
 
 // root is the repository root, from this package's directory.
@@ -47,6 +48,7 @@ func normalize(dump string) string {
 func TestPythonParity(t *testing.T) {
 	for _, name := range goCases(t) {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each load mostly waits on the go command
 			flows, diags := Load(filepath.Join(root, "testdata", "go", name))
 			if len(diags) > 0 {
 				t.Fatalf("unexpected diagnostics:\n%s", diags)
@@ -55,7 +57,9 @@ func TestPythonParity(t *testing.T) {
 				t.Fatalf("got %d flows, want 1", len(flows))
 			}
 			f := flows[0]
-			f.Resolve()
+			if d := check.Run(f); len(d) > 0 {
+				t.Errorf("the checks report:\n%s", d)
+			}
 			golden, err := filepath.Glob(filepath.Join(root, "golden", "python", name, "*.ir.txt"))
 			if err != nil || len(golden) != 1 {
 				t.Fatalf("want one Python IR dump for %s, found %v", name, golden)

@@ -13,17 +13,23 @@ import (
 func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Comment]bool) {
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
-			continue
-		}
-		ft := flows[recvTypeName(fd.Recv.List[0].Type)]
-		if ft == nil {
+		if !ok {
 			continue
 		}
 		dirs := l.directives(fd.Doc)
 		marker := findDirective(dirs, "step")
 		if marker == nil {
-			continue // a helper method; its directives, if any, are reported as stray
+			continue // a helper; its directives, if any, are reported as stray
+		}
+		var ft *flowType
+		if fd.Recv != nil && len(fd.Recv.List) == 1 {
+			ft = flows[recvTypeName(fd.Recv.List[0].Type)]
+		}
+		if ft == nil {
+			markUsed(dirs, used)
+			l.diags = append(l.diags, diag.Warningf(l.pos(marker.comment.Slash), "decorator",
+				"//flowc:step on %s, which is not a method of a //flowc:flow type, is ignored", fd.Name.Name))
+			continue
 		}
 		markUsed(dirs, used)
 		st := &ir.Step{Name: flow.StepName(fd.Name.Name), Pos: l.pos(fd.Name.Pos()), DecoPos: l.pos(marker.comment.Slash)}
@@ -32,6 +38,7 @@ func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Co
 				st.Decorators = append(st.Decorators, l.decorator(d))
 			}
 		}
+		l.checkCatch(ft, st)
 		st.NumArgs = 1 + fieldCount(fd.Type.Params)
 		l.checkSignature(ft, fd, st)
 		w := &bodyWalker{l: l, ft: ft, step: st, recv: l.recvVar(fd)}
@@ -123,4 +130,23 @@ func (l *loader) isInputsOf(e ast.Expr, ft *flowType) bool {
 	}
 	p, ok := n.TypeArgs().At(0).(*types.Pointer)
 	return ok && types.Identical(p.Elem(), ft.named)
+}
+
+// checkCatch reports a //flowc:catch var= that names no exported flow.Caught field of the flow:
+// the SDK stores the failure there.
+func (l *loader) checkCatch(ft *flowType, st *ir.Step) {
+	d := st.Decorator("catch")
+	if d == nil || ft.named == nil {
+		return
+	}
+	a := d.Arg("var")
+	if a == nil || a.Value.Kind != ir.ValString {
+		return // the decorator check reports a bad value
+	}
+	obj, _, _ := types.LookupFieldOrMethod(ft.named, true, l.pkg.Types, a.Value.Str)
+	if v, ok := obj.(*types.Var); ok && v.IsField() && v.Exported() && isSDKType(v.Type(), "Caught") {
+		return
+	}
+	l.diags = append(l.diags, diag.Errorf(a.Pos, "decorator",
+		"//flowc:catch var=%s must name an exported field of %s of type flow.Caught or *flow.Caught", a.Value.Str, ft.name))
 }
