@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/driver"
-	"github.com/flowc-dev/flowc/internal/emit/build"
 	"github.com/flowc-dev/flowc/internal/localrun"
 )
 
@@ -54,7 +54,12 @@ func runRun(e *env, args []string) int {
 		}
 		return exitFail
 	}
-	ctx, d := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: "local"})
+	cfg, err := config.Find(".")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	ctx, d := driver.BuildContext(fl, cfg)
 	printDiags(e, "text", d)
 	if d.HasErrors() {
 		return exitFail

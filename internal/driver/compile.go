@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/emit/argo"
@@ -36,7 +37,7 @@ func (o *Output) Paths() []string {
 // Compile emits the manifests and build spec of a flow that passed the checks.
 func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	cfg := o.Config
-	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage})
+	ctx, diags := BuildContext(fl, cfg)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -63,6 +64,15 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 		out.Files[name+"/"+p] = data
 	}
 	return out, diags
+}
+
+// BuildContext gathers a flow's build context with the frontend's own rules: a Python flow's
+// file and local modules, or a Go flow's module packages.
+func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
+	if fl.IR.Lang == ir.Go {
+		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{})
+	}
+	return build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage})
 }
 
 // sourcePath is the flow's file relative to the repository root, slash-separated, so that the

@@ -19,6 +19,7 @@ import (
 var wantRE = regexp.MustCompile(`want ([a-z|-]+) "((?:[^"\\]|\\.)*)"`)
 
 type want struct {
+	file   string
 	met    bool
 	line   int
 	checks []string
@@ -32,6 +33,9 @@ func wants(t *testing.T, src []byte) []*want {
 	for i, line := range strings.Split(string(src), "\n") {
 		c := strings.Index(line, "# want ")
 		if c < 0 {
+			c = strings.Index(line, "// want ")
+		}
+		if c < 0 {
 			continue
 		}
 		for _, m := range wantRE.FindAllStringSubmatch(line[c:], -1) {
@@ -40,6 +44,27 @@ func wants(t *testing.T, src []byte) []*want {
 		}
 	}
 	return out
+}
+
+// caseWants reads the wants of a Python file, or of every Go file of a Go case directory.
+func caseWants(t *testing.T, path string) ([]*want, error) {
+	files := []string{path}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		files, _ = filepath.Glob(filepath.Join(path, "*.go"))
+	}
+	var out []*want
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		ws := wants(t, src)
+		for _, w := range ws {
+			w.file = filepath.ToSlash(filepath.Clean(f))
+		}
+		out = append(out, ws...)
+	}
+	return out, nil
 }
 
 // diagnose runs the whole pipeline on one file and returns every diagnostic it gives.
@@ -59,6 +84,8 @@ func diagnose(path string) diag.List {
 // line, every want must be met, and the exact output must match golden/errors/<case>.txt.
 func TestErrors(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "errors", "*.py"))
+	goCases, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "errors", "go", "*"))
+	files = append(files, goCases...)
 	sort.Strings(files)
 	if len(files) == 0 {
 		t.Fatal("no error cases found")
@@ -66,12 +93,14 @@ func TestErrors(t *testing.T) {
 	got := map[string]string{}
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".py")
+		if filepath.Base(filepath.Dir(path)) == "go" {
+			name = "go/" + name
+		}
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(path)
+			ws, err := caseWants(t, path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ws := wants(t, src)
 			diags := diagnose(path)
 			if !diags.HasErrors() {
 				t.Errorf("no error reported")
@@ -88,18 +117,27 @@ func TestErrors(t *testing.T) {
 			}
 			var b strings.Builder
 			for _, d := range diags {
-				fmt.Fprintln(&b, strings.TrimPrefix(d.String(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/"))
+				fmt.Fprintln(&b, strings.ReplaceAll(d.String(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/", ""))
 			}
 			got[name+".txt"] = b.String()
 		})
 	}
-	compareDir(t, filepath.Join("..", "..", "golden", "errors"), got)
+	py, gocases := map[string]string{}, map[string]string{}
+	for k, v := range got {
+		if rest, ok := strings.CutPrefix(k, "go/"); ok {
+			gocases[rest] = v
+		} else {
+			py[k] = v
+		}
+	}
+	compareDir(t, filepath.Join("..", "..", "golden", "errors"), py)
+	compareDir(t, filepath.Join("..", "..", "golden", "errors", "go"), gocases)
 }
 
 // matchWant marks the first unmet want on d's line that d satisfies.
 func matchWant(ws []*want, d diag.Diagnostic) bool {
 	for _, w := range ws {
-		if w.met || w.line != d.Pos.Line {
+		if w.met || w.line != d.Pos.Line || w.file != d.Pos.File {
 			continue
 		}
 		for _, c := range w.checks {

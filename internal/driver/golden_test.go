@@ -80,12 +80,14 @@ func caseDirs(t *testing.T, lang string) []string {
 }
 
 func TestGolden(t *testing.T) {
-	for _, name := range caseDirs(t, "python") {
-		t.Run(name, func(t *testing.T) {
-			in := filepath.Join("..", "..", "testdata", "python", name)
-			want := filepath.Join("..", "..", "golden", "python", name)
-			compareDir(t, want, goldenFiles(t, in))
-		})
+	for _, lang := range []string{"python", "go"} {
+		for _, name := range caseDirs(t, lang) {
+			t.Run(lang+"/"+name, func(t *testing.T) {
+				in := filepath.Join("..", "..", "testdata", lang, name)
+				want := filepath.Join("..", "..", "golden", lang, name)
+				compareDir(t, want, goldenFiles(t, in))
+			})
+		}
 	}
 }
 
@@ -94,7 +96,12 @@ func TestGolden(t *testing.T) {
 func compareDir(t *testing.T, dir string, got map[string]string) {
 	t.Helper()
 	if update {
-		os.RemoveAll(dir)
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !e.IsDir() { // a subdirectory is another case's
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +114,7 @@ func compareDir(t *testing.T, dir string, got map[string]string) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if _, ok := got[e.Name()]; !ok {
+		if _, ok := got[e.Name()]; !ok && !e.IsDir() {
 			t.Errorf("%s/%s is no longer produced; %s", dir, e.Name(), updateHint)
 		}
 	}

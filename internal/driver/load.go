@@ -12,6 +12,7 @@ import (
 	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/parser/golang"
 	"github.com/flowc-dev/flowc/internal/parser/python"
 )
 
@@ -35,17 +36,26 @@ func Load(paths []string) ([]*Flow, diag.List) {
 			continue
 		}
 		if !st.IsDir() {
-			fl, d := loadFile(p, true)
+			load := loadFile
+			if strings.HasSuffix(p, ".go") {
+				load = loadGo
+			}
+			fl, d := load(p, true)
 			flows, diags = append(flows, fl...), append(diags, d...)
 			continue
 		}
-		files, err := pythonFiles(p)
+		files, goDirs, err := sourceFiles(p)
 		if err != nil {
 			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "cannot read %s: %v", display(p), errText(err)))
 		}
 		found := false
 		for _, f := range files {
 			fl, d := loadFile(f, false)
+			found = found || len(fl) > 0 || d.HasErrors()
+			flows, diags = append(flows, fl...), append(diags, d...)
+		}
+		for _, dir := range goDirs {
+			fl, d := loadGo(dir, false)
 			found = found || len(fl) > 0 || d.HasErrors()
 			flows, diags = append(flows, fl...), append(diags, d...)
 		}
@@ -80,26 +90,64 @@ func loadFile(path string, must bool) ([]*Flow, diag.List) {
 	return out, diags
 }
 
-// pythonFiles lists the .py files under dir, skipping hidden directories, caches and virtualenvs.
-func pythonFiles(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// loadGo loads the Go flow package in dir (or holding the file dir); must says whether a package
+// without a flow is an error.
+func loadGo(dir string, must bool) ([]*Flow, diag.List) {
+	irs, diags := golang.Load(dir)
+	name := display(dir)
+	if len(irs) == 0 && !diags.HasErrors() {
+		// A package without a flow whose types look like one: what was meant to be a flow.
+		promoted := false
+		for i, d := range diags {
+			if d.Check == "no-flow" {
+				diags[i].Severity, promoted = diag.Error, true
+			}
+		}
+		switch {
+		case promoted:
+		case !must:
+			return nil, nil
+		default:
+			diags = append(diags, diag.Errorf(diag.Pos{File: name}, "no-flow",
+				"no flow found in %s: a Go flow is a //flowc:flow struct type embedding flow.FlowSpec", name))
+		}
+	}
+	var out []*Flow
+	for _, f := range irs {
+		diags = append(diags, check.Run(f)...)
+		out = append(out, &Flow{IR: f, Path: f.File})
+	}
+	return out, diags
+}
+
+// sourceFiles lists the .py files under dir and the directories holding Go files (each a Go
+// package), skipping hidden directories, testdata, caches and virtualenvs.
+func sourceFiles(dir string) (py, goDirs []string, err error) {
+	seen := map[string]bool{}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() && p != dir {
 			n := d.Name()
-			if strings.HasPrefix(n, ".") || n == "__pycache__" || n == "node_modules" || n == "venv" || n == "site-packages" {
+			if strings.HasPrefix(n, ".") || n == "__pycache__" || n == "node_modules" || n == "venv" ||
+				n == "site-packages" || n == "testdata" || n == "vendor" {
 				return filepath.SkipDir
 			}
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".py") {
-			out = append(out, p)
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(p, ".py"):
+			py = append(py, p)
+		case strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") && !seen[filepath.Dir(p)]:
+			seen[filepath.Dir(p)] = true
+			goDirs = append(goDirs, filepath.Dir(p))
 		}
 		return nil
 	})
-	sort.Strings(out)
-	return out, err
+	sort.Strings(py)
+	sort.Strings(goDirs)
+	return py, goDirs, err
 }
 
 // display is how a path appears in diagnostics: as given, cleaned, slash-separated.

@@ -39,26 +39,47 @@ func (r *runner) exec(ctx context.Context, t task) error {
 	}
 	defer stderr.Close()
 	prog := argv[0]
-	if r.interpreter != "" {
-		prog = r.interpreter
+	if r.program != "" {
+		prog = r.program
 	}
-	// The step keeps the user's working directory, so that relative paths in parameters mean
-	// what they mean on the command line; the runtime finds the flow in the build context.
-	cmd := exec.CommandContext(ctx, prog, argv[1:]...)
-	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.Env = append(r.env(), "FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
+	env := append(r.env(), "FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
+	for _, v := range stepcmd.Env(r.f, t.step) {
+		env = append(env, v.Name+"="+v.Value)
+	}
+	retries := stepcmd.Retries(t.step.Decorator("retry"))
 	r.progress(t, "started", 0)
 	began := time.Now()
-	err = cmd.Run()
-	if err != nil {
-		if ctx.Err() != nil {
+	for attempt := int64(0); ; attempt++ {
+		// The step keeps the user's working directory, so that relative paths in parameters
+		// mean what they mean on the command line; the runtime finds the flow in the context.
+		cmd := exec.CommandContext(ctx, prog, argv[1:]...)
+		cmd.Stdout, cmd.Stderr = stdout, stderr
+		cmd.Env = append(env, fmt.Sprintf("FLOWC_RETRY_COUNT=%d", attempt))
+		err = cmd.Run()
+		switch {
+		case err == nil:
+			r.progress(t, "done", time.Since(began))
+			return nil
+		case ctx.Err() != nil:
 			return ctx.Err()
+		case attempt < retries:
+			r.progress(t, fmt.Sprintf("failed, retry %d of %d", attempt+1, retries), time.Since(began))
+			continue
 		}
 		r.progress(t, "failed", time.Since(began))
 		return &Failure{Task: t.label(), Stderr: stderr.Name(), Err: err}
 	}
-	r.progress(t, "done", time.Since(began))
-	return nil
+}
+
+// buildGo builds a Go flow's binary from its build context, as the image's first stage does.
+func buildGo(ctx context.Context, dir, pkg string) (string, error) {
+	bin := filepath.Join(dir, "bin", "flow")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "./"+pkg)
+	cmd.Dir = filepath.Join(dir, "context")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("cannot build the flow: %v\n%s", err, out)
+	}
+	return bin, nil
 }
 
 // env is the steps' environment: the caller's, with the build context first on PYTHONPATH.

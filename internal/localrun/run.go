@@ -74,8 +74,9 @@ type runner struct {
 	fanout  map[string]int // foreach step + index prefix -> number of children
 	start   time.Time
 	mu      sync.Mutex // serialises progress lines
-	// interpreter replaces the entrypoint's program when it resolves to a real executable.
-	interpreter string
+	// program replaces the entrypoint's first word: the Python interpreter itself, or the Go
+	// flow's binary built from the context.
+	program string
 }
 
 // Run executes the flow to its end, or until a step fails or ctx is cancelled.
@@ -91,8 +92,15 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 	if err := writeContext(filepath.Join(o.Dir, "context"), o.Context); err != nil {
 		return err
 	}
-	if f.Lang == ir.Python {
-		r.interpreter = findInterpreter(ctx, o.Python)
+	switch f.Lang {
+	case ir.Python:
+		r.program = findInterpreter(ctx, o.Python)
+	case ir.Go:
+		bin, err := buildGo(ctx, o.Dir, o.FlowFile)
+		if err != nil {
+			return err
+		}
+		r.program = bin
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -8,13 +8,11 @@ import (
 
 	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
-// Metaflow's defaults for @retry.
-const (
-	defaultRetries      = 3
-	defaultRetryMinutes = 2
-)
+// Metaflow's default wait between retries.
+const defaultRetryMinutes = 2
 
 // applyDecorators maps a step's decorators onto its container template, where Argo and
 // Kubernetes read each setting. The checks have validated every value.
@@ -44,15 +42,11 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 	if d := s.Decorator("secrets"); d != nil {
 		e.addSecrets(c, d.Arg("sources"))
 	}
-	if d := s.Decorator("environment"); d != nil {
-		if a := d.Arg("vars"); a != nil && a.Value.Kind == ir.ValDict {
-			for i, k := range a.Value.Keys {
-				c.Env = append(c.Env, EnvVar{Name: k.Str, Value: plain(a.Value.Elems[i])})
-			}
-		}
+	for _, v := range stepcmd.Env(e.f, s) {
+		c.Env = append(c.Env, EnvVar{Name: v.Name, Value: v.Value})
 	}
 	if d := s.Decorator("retry"); d != nil {
-		times, minutes := intArg(d, "times", defaultRetries), intArg(d, "minutes_between_retries", defaultRetryMinutes)
+		times, minutes := stepcmd.Retries(d), intArg(d, "minutes_between_retries", defaultRetryMinutes)
 		if times > 0 {
 			t.RetryStrategy = &RetryStrategy{Limit: times, RetryPolicy: "Always"}
 			if minutes > 0 {
@@ -153,7 +147,7 @@ func tolerationsOf(a *ir.Arg) []Toleration {
 	for _, item := range a.Value.List {
 		var t Toleration
 		for i, k := range item.Keys {
-			v := plain(item.Elems[i])
+			v := stepcmd.Plain(item.Elems[i])
 			switch k.Str {
 			case "key":
 				t.Key = v
@@ -177,7 +171,7 @@ func stringMap(a *ir.Arg) map[string]string {
 	}
 	out := map[string]string{}
 	for i, k := range a.Value.Keys {
-		out[k.Str] = plain(a.Value.Elems[i])
+		out[k.Str] = stepcmd.Plain(a.Value.Elems[i])
 	}
 	return out
 }
@@ -198,14 +192,6 @@ func stringList(a *ir.Arg) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// plain is a literal as the string a user means: no quotes, Python's booleans as true/false.
-func plain(v ir.Value) string {
-	if v.Kind == ir.ValBool {
-		return fmt.Sprint(v.Bool)
-	}
-	return v.Str
 }
 
 func str(d *ir.Decorator, name string) (string, bool) {

@@ -106,14 +106,20 @@ func TestNoFlow(t *testing.T) {
 		t.Errorf("Go outside a module: got\n%s", diags)
 	}
 	mod := t.TempDir() // a module of its own, with a file that does not parse
-	for name, src := range map[string]string{"go.mod": "module broken\n\ngo 1.26\n", "broken.go": "package main\n\nfunc main() {\n"} {
+	write := func(name, src string) {
 		if err := os.WriteFile(filepath.Join(mod, name), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	write("go.mod", "module broken\n\ngo 1.26\n")
+	write("broken.go", "package main\n\nfunc main() {\n")
+	if flows, diags := Load(mod); len(flows) != 0 || len(diags) != 0 {
+		t.Errorf("a broken package that does not use flowc: got\n%s", diags)
+	}
+	write("broken.go", "package main\n\n//flowc:flow\ntype F struct {\n")
 	_, diags = Load(mod)
-	if len(diags) == 0 || diags[0].Check != "syntax" || diags[0].Pos.Line != 3 || path.Base(diags[0].Pos.File) != "broken.go" {
-		t.Errorf("a file that does not parse: got\n%s", diags)
+	if len(diags) == 0 || diags[0].Check != "syntax" || diags[0].Pos.Line != 4 || path.Base(diags[0].Pos.File) != "broken.go" {
+		t.Errorf("a flow file that does not parse: got\n%s", diags)
 	}
 }
 

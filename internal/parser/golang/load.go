@@ -6,6 +6,7 @@
 package golang
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -33,8 +34,8 @@ const Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | pack
 
 // Load reads the Go package in dir (a file names its directory) and returns its flows, in
 // source order. Type errors of the package are `syntax` diagnostics at their positions; a
-// package without a //flowc:flow type gives no flows and no diagnostics (the caller reports
-// no-flow). File names in positions are as the user named dir, slash-separated.
+// package without a //flowc:flow type gives no flows, and no diagnostics unless it uses flowc
+// (the caller reports no-flow). File names in positions are as the user named dir, slash-separated.
 func Load(dir string) ([]*ir.Flow, diag.List) {
 	shown := filepath.ToSlash(filepath.Clean(dir))
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
@@ -60,16 +61,39 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 	l := &loader{absDir: abs, shown: shown}
 	var flows []*ir.Flow
 	for _, pkg := range pkgs {
+		if !mentionsFlowc(pkg) {
+			continue // a Go package that is no flow: its errors are not the compiler's business
+		}
 		l.fset = pkg.Fset
 		for _, e := range pkgErrors(pkg) {
 			l.diags = append(l.diags, l.packageError(e))
 		}
-		if pkg.Types == nil || pkg.TypesInfo == nil {
-			continue
+		if pkg.Types == nil || pkg.TypesInfo == nil || hasParseError(pkg) {
+			continue // a partial syntax tree would only add misleading findings
 		}
 		flows = append(flows, l.flows(pkg)...)
 	}
 	return flows, l.diags.Sorted()
+}
+
+func hasParseError(pkg *packages.Package) bool {
+	for _, e := range pkg.Errors {
+		if e.Kind == packages.ParseError {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsFlowc reports whether a file of the package has a //flowc: directive or imports the
+// SDK, read from the bytes so that a file that does not parse still counts.
+func mentionsFlowc(pkg *packages.Package) bool {
+	for _, f := range append(pkg.GoFiles, pkg.IgnoredFiles...) {
+		if data, err := os.ReadFile(f); err == nil && (bytes.Contains(data, []byte(prefix)) || bytes.Contains(data, []byte(strconv.Quote(SDKPath)))) {
+			return true
+		}
+	}
+	return false
 }
 
 // loader holds what lowering one package needs.
