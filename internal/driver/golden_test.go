@@ -30,14 +30,12 @@ func goldenFiles(t *testing.T, dir string) map[string]string {
 		t.Fatalf("%s: unexpected diagnostics:\n%s", dir, diags)
 	}
 	files := map[string]string{}
-	if len(diags) > 0 {
-		files["diagnostics.txt"] = diags.String()
-	}
 	for _, fl := range flows {
 		out, d := driver.Compile(fl, opts)
 		if d.HasErrors() {
 			t.Fatalf("%s: compile: %s", dir, d)
 		}
+		diags = append(diags, d...)
 		files[out.Name+".yaml"] = string(out.Files[out.Name+".yaml"])
 		files[out.Name+".ir.txt"] = fl.IR.Dump()
 		var listing []string
@@ -52,6 +50,19 @@ func goldenFiles(t *testing.T, dir string) map[string]string {
 			}
 		}
 		files[out.Name+".context.txt"] = strings.Join(listing, "\n") + "\n"
+		if len(diags) > 0 {
+			files["diagnostics.txt"] = strings.ReplaceAll(diags.Sorted().String(), "../../testdata/", "")
+		}
+		if filepath.Base(dir) == "data_process" {
+			// One case also as a Workflow, so that the oracle validates that kind too.
+			wopts := opts
+			wopts.Kind = argo.KindWorkflow
+			wout, d := driver.Compile(fl, wopts)
+			if d.HasErrors() {
+				t.Fatal(d)
+			}
+			files[out.Name+".workflow.yaml"] = string(wout.Files[out.Name+".yaml"])
+		}
 	}
 	return files
 }

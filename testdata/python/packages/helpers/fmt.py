@@ -1,0 +1,2 @@
+def rounded(x):
+    return round(x, 3)
