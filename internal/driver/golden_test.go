@@ -25,6 +25,15 @@ const updateHint = "if the change is intended, run: FLOWC_UPDATE=1 go test ./int
 func goldenFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	opts := testOptions()
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
+		// A case with its own flowc.yaml: the repository settings a team would write.
+		cfg, err := config.Load(filepath.Join(dir, config.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Root = opts.Config.Root
+		opts.Config = cfg
+	}
 	flows, diags := driver.Load([]string{dir})
 	if diags.HasErrors() {
 		t.Fatalf("%s: unexpected diagnostics:\n%s", dir, diags)

@@ -42,6 +42,10 @@ func (r *runner) exec(ctx context.Context, t task) error {
 	if r.program != "" {
 		prog = r.program
 	}
+	// The command line as the pod runs it, one argument per line, for reading and for tests.
+	if err := os.WriteFile(logBase+".cmd", []byte(strings.Join(argv, "\n")+"\n"), 0o644); err != nil {
+		return err
+	}
 	env := append(r.env(), "FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
 	for _, v := range stepcmd.Env(r.f, t.step) {
 		env = append(env, v.Name+"="+v.Value)

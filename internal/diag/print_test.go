@@ -1,0 +1,65 @@
+package diag
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestPrinterCaret(t *testing.T) {
+	src := "class F(FlowSpec):\n\tdef start(self):\n\t\tself.next(self.ed)\n"
+	var buf bytes.Buffer
+	p := &Printer{W: &buf, Caret: true, Source: func(string) []byte { return []byte(src) }}
+	d := Errorf(Pos{File: "f.py", Line: 3, Col: 13}, "unknown-step", "unknown step %q", "ed")
+	d.Notes = []Note{{Pos: Pos{File: "f.py", Line: 2, Col: 6}, Message: "in step \"start\""}}
+	p.Print(List{d})
+	want := "f.py:3:13: error: unknown step \"ed\" [unknown-step]\n" +
+		"    \t\tself.next(self.ed)\n" +
+		"    \t\t          ^\n" +
+		"\tf.py:2:6: note: in step \"start\"\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%q\nwant:\n%q", buf.String(), want)
+	}
+}
+
+func TestPrinterCapsAndSorts(t *testing.T) {
+	var l List
+	for i := 15; i >= 1; i-- {
+		l = append(l, Errorf(Pos{File: "f.py", Line: i, Col: 1}, "cycle", "problem %d", i))
+	}
+	l = append(l, l[0]) // an exact duplicate is shown once
+	var buf bytes.Buffer
+	(&Printer{W: &buf}).Print(l)
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != MaxPrinted+1 {
+		t.Fatalf("%d lines:\n%s", len(lines), buf.String())
+	}
+	if lines[0] != "f.py:1:1: error: problem 1 [cycle]" {
+		t.Errorf("first line %q", lines[0])
+	}
+	if want := fmt.Sprintf("too many diagnostics: %d more not shown", 15-MaxPrinted); lines[MaxPrinted] != want {
+		t.Errorf("last line %q, want %q", lines[MaxPrinted], want)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, List{Warningf(Pos{File: "a.py", Line: 2, Col: 3}, "decorator", "unknown decorator @x is ignored")}); err != nil {
+		t.Fatal(err)
+	}
+	want := `[
+  {
+    "file": "a.py",
+    "line": 2,
+    "col": 3,
+    "severity": "warning",
+    "check": "decorator",
+    "message": "unknown decorator @x is ignored"
+  }
+]
+`
+	if buf.String() != want {
+		t.Errorf("got:\n%s", buf.String())
+	}
+}

@@ -1,0 +1,101 @@
+package driver_test
+
+import (
+	"context"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/localrun"
+)
+
+// TestArgvLocalEqualsPod runs a flow with flowc's local runner, then checks that every command
+// line it executed is the pod's command line from the compiled YAML, once Argo's values are
+// bound to the local run's: the same program, flags, order and values, for every task of a
+// three-level foreach.
+func TestArgvLocalEqualsPod(t *testing.T) {
+	pythonPath(t)
+	dir := filepath.Join("..", "..", "testdata", "python", "nested_foreach")
+	flows, diags := driver.Load([]string{dir})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	fl := flows[0]
+	out, diags := driver.Compile(fl, testOptions())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	ctx, _ := driver.BuildContext(fl, testOptions().Config)
+	run := t.TempDir()
+	err := localrun.Run(context.Background(), fl.IR, localrun.Options{
+		Dir: run, RunID: "r1", Context: ctx.Files, FlowFile: ctx.FlowFile, MaxWorkers: 2, Env: os.Environ(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf simWorkflow
+	if err := yaml.Unmarshal(out.Files[out.Name+".yaml"], &wf); err != nil {
+		t.Fatal(err)
+	}
+	cmds, _ := filepath.Glob(filepath.Join(run, "logs", "*.cmd"))
+	if len(cmds) != 1+3+3*2+3*2*6+3*2+3+1+1 {
+		t.Fatalf("%d tasks ran", len(cmds))
+	}
+	for _, cmd := range cmds {
+		local, _ := os.ReadFile(cmd)
+		step, idx := taskOf(strings.TrimSuffix(filepath.Base(cmd), ".cmd"))
+		pod := podArgv(t, wf, step, idx, run)
+		if got := strings.Join(pod, "\n") + "\n"; got != string(local) {
+			t.Errorf("%s: the pod's command line, bound to the local run:\n%s\nwhat flowc run executed:\n%s", filepath.Base(cmd), got, local)
+		}
+	}
+}
+
+// taskOf parses a log name such as "foreach_inner.0.1.2" into the step and its indexes.
+func taskOf(name string) (string, []string) {
+	parts := strings.Split(name, ".")
+	return parts[0], parts[1:]
+}
+
+// podArgv is the step's container command line with Argo's values bound as the local run binds
+// them: indexes, artifact paths to the run's state directories, parameters base64-encoded.
+func podArgv(t *testing.T, wf simWorkflow, step string, idx []string, run string) []string {
+	for _, tpl := range wf.Spec.Templates {
+		if tpl.Container == nil || len(tpl.Container.Args) < 2 || tpl.Container.Args[1] != step {
+			continue
+		}
+		bind := func(s string) string {
+			for k, v := range idx {
+				s = strings.ReplaceAll(s, "{{inputs.parameters.i"+strconv.Itoa(k)+"}}", v)
+			}
+			return s
+		}
+		paths := map[string]string{}
+		for _, a := range append(tpl.Inputs.Artifacts, tpl.Outputs.Artifacts...) {
+			key := strings.TrimPrefix(bind(a.S3.Key), "{{workflow.name}}/")
+			paths[a.Path] = filepath.Join(run, "state", filepath.FromSlash(key))
+		}
+		var argv []string
+		for _, a := range append(append([]string(nil), tpl.Container.Command...), tpl.Container.Args...) {
+			a = bind(a)
+			for pod, local := range paths {
+				if a == pod || strings.HasSuffix(a, "="+pod) {
+					a = strings.TrimSuffix(a, pod) + local
+				}
+			}
+			if strings.Contains(a, "{{=sprig.b64enc(") {
+				a = a[:strings.Index(a, "=")+1] + base64.StdEncoding.EncodeToString(nil)
+			}
+			argv = append(argv, a)
+		}
+		return argv
+	}
+	t.Fatalf("no template runs step %q", step)
+	return nil
+}
