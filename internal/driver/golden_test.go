@@ -100,6 +100,13 @@ func caseDirs(t *testing.T, lang string) []string {
 }
 
 func TestGolden(t *testing.T) {
+	// The examples are cases too, with their goldens under golden/examples/.
+	for _, name := range []string{"data_process", "data_process_go"} {
+		t.Run("examples/"+name, func(t *testing.T) {
+			in := filepath.Join("..", "..", "examples", name)
+			compareDir(t, filepath.Join("..", "..", "golden", "examples", name), goldenFiles(t, in))
+		})
+	}
 	for _, lang := range []string{"python", "go"} {
 		for _, name := range caseDirs(t, lang) {
 			t.Run(lang+"/"+name, func(t *testing.T) {

@@ -60,7 +60,11 @@ func newContext(t *testing.T, name, flow, class string) *buildContext {
 	t.Helper()
 	py := pythonPath(t)
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", name))); err != nil {
+	src := filepath.Join("testdata", name)
+	if name == "data_process" {
+		src = filepath.Join("..", "..", "..", "examples", "data_process") // the example itself
+	}
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 		t.Fatal(err)
 	}
 	if err := WriteTo(dir); err != nil {

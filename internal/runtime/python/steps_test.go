@@ -323,7 +323,7 @@ func TestImports(t *testing.T) {
 func TestDataProcessExample(t *testing.T) {
 	t.Parallel()
 	c := newContext(t, "data_process", "data_process.py", "DataProcessWorkflow")
-	input, err := filepath.Abs("testdata/data_process/input")
+	input, err := filepath.Abs("../../../examples/data_process/input")
 	if err != nil {
 		t.Fatal(err)
 	}
