@@ -16,7 +16,7 @@ import (
 func TestDataProcessExample(t *testing.T) {
 	dir := filepath.Join(root, "examples", "data_process_go")
 	f := loadOne(t, dir)
-	want, err := os.ReadFile(filepath.Join(root, "golden", "python", "data_process", "dataprocessworkflow.ir.txt"))
+	want, err := os.ReadFile(filepath.Join(root, "golden", "examples", "data_process", "dataprocessworkflow.ir.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
