@@ -5,10 +5,12 @@ var Unreachable = &Check{
 	Name: "unreachable",
 	Doc: `unreachable reports a step that no chain of transitions from start leads to. To report
 causes rather than consequences it follows every transition of a step, including those other
-checks reject (a second self.next, one under an "if"), where the graph follows only the first.`,
+checks reject (a second self.next, one under an "if"), where the graph follows only the first.
+While a transition names an unknown step (a typo, most often of the step it was meant to reach),
+nothing is reported: the graph is not the one the user meant, and unknown-step says why.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		if g.start < 0 {
+		if g.start < 0 || hasUnknownTarget(p) {
 			return
 		}
 		seen := make([]bool, len(g.nodes))
@@ -32,4 +34,18 @@ checks reject (a second self.next, one under an "if"), where the graph follows o
 			}
 		}
 	},
+}
+
+// hasUnknownTarget reports whether any transition names a step the flow does not have.
+func hasUnknownTarget(p *Pass) bool {
+	for _, s := range p.Flow.Steps {
+		for _, t := range s.Transitions {
+			for _, tg := range t.Targets {
+				if tg.Name != "" && p.Graph.Step(tg.Name) == nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
