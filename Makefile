@@ -27,5 +27,11 @@ fuzz:
 bench:
 	./scripts/bench.sh
 
+# flowc apply/submit against a real kube-apiserver + etcd with Argo v4.0.5's CRDs (hack/cluster/).
+# The first run builds kube-apiserver from the module proxy (~7-10 min), cached outside the repo.
+cluster-test:
+	env=$$(hack/cluster/start.sh) && eval "$$env" && $(GO) test -count=1 ./internal/kube/; \
+	  rc=$$?; hack/cluster/stop.sh; exit $$rc
+
 clean:
 	rm -rf bin .flowc

@@ -105,7 +105,11 @@ func runCompile(e *env, args []string) int {
 		return code
 	}
 	outs, diags := compileAll(paths, opts)
-	printDiags(e, cf.format, diags)
+	format := cf.format
+	if format == "json" && *outDir == "-" {
+		format = "json-stderr" // stdout carries the manifests
+	}
+	printDiags(e, format, diags)
 	if diags.HasErrors() {
 		return exitFail
 	}

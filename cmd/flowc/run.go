@@ -39,6 +39,8 @@ func commands() []command {
 		{"check", "check flows and report problems, writing nothing", runCheck},
 		{"run", "run a flow locally, each step in its own process", runRun},
 		{"graph", "print a flow's DAG as Mermaid or DOT", runGraph},
+		{"apply", "compile flows and server-side apply them to the cluster", runApply},
+		{"submit", "start a run of a flow's applied template", runSubmit},
 		{"version", "print flowc's version", runVersion},
 	}
 }
@@ -105,10 +107,15 @@ func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// printDiags writes diagnostics in the chosen format, with caret snippets on a terminal.
+// printDiags writes diagnostics in the chosen format, with caret snippets on a terminal. JSON
+// goes to stdout, for machines, unless stdout carries the manifests (compile -o -).
 func printDiags(e *env, format string, l diag.List) {
 	if format == "json" {
 		_ = diag.WriteJSON(e.stdout, l)
+		return
+	}
+	if format == "json-stderr" {
+		_ = diag.WriteJSON(e.stderr, l)
 		return
 	}
 	p := &diag.Printer{W: e.stderr, Caret: isTerminal(e.stderr), Source: readSource}

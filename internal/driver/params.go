@@ -39,9 +39,10 @@ func Params(f *ir.Flow, args []string) (map[string]string, []error) {
 			v, ok = argo.ParamValue(p)
 		}
 		if !ok {
-			if p.Required || p.Default == nil {
+			if p.Required {
 				errs = append(errs, fmt.Errorf("parameter %q is required: pass --param %s=VALUE", p.Name, p.Name))
 			}
+			out[p.Name] = "" // not given: the runtime takes the flow's own default, as in a pod
 			continue
 		}
 		if err := checkType(p, v); err != nil {

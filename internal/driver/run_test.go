@@ -47,6 +47,7 @@ func TestSimulateShapes(t *testing.T) {
 		{"split_in_foreach", "end", "total", `53`},
 		{"foreach_in_split", "fan_join", "v", `2`},
 		{"modern", "join", "kinds", `["small", "small", "big", "big", "big"]`},
+		{"realworld", "start", "depth", `null`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

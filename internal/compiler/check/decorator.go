@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 )
@@ -149,6 +150,8 @@ func checkArgs(p *Pass, d *ir.Decorator, spec *decoSpec) map[string]*ir.Arg {
 		switch {
 		case a.Name == "":
 			p.Reportf(pos, "%s takes named arguments only", name)
+		case strings.HasPrefix(a.Name, "*"):
+			p.Reportf(pos, "%s in %s is computed when the flow runs; write the arguments out, as flowc reads decorators without running the flow", a.Name, name)
 		case given[a.Name]:
 			p.Reportf(pos, "argument %q is given twice in %s", a.Name, name)
 		case !ok:

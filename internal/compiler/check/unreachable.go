@@ -6,8 +6,9 @@ var Unreachable = &Check{
 	Doc: `unreachable reports a step that no chain of transitions from start leads to. To report
 causes rather than consequences it follows every transition of a step, including those other
 checks reject (a second self.next, one under an "if"), where the graph follows only the first.
-While a transition names an unknown step (a typo, most often of the step it was meant to reach),
-nothing is reported: the graph is not the one the user meant, and unknown-step says why.`,
+While a transition names an unknown step (a typo, most often of the step it was meant to reach)
+or chooses its target by an expression, nothing is reported: the graph is not the one the user
+meant, and unknown-step or conditional-branching says why.`,
 	Run: func(p *Pass) {
 		g := p.Graph
 		if g.start < 0 || hasUnknownTarget(p) {
@@ -36,12 +37,13 @@ nothing is reported: the graph is not the one the user meant, and unknown-step s
 	},
 }
 
-// hasUnknownTarget reports whether any transition names a step the flow does not have.
+// hasUnknownTarget reports whether any transition names a step the flow does not have, or
+// computes its target.
 func hasUnknownTarget(p *Pass) bool {
 	for _, s := range p.Flow.Steps {
 		for _, t := range s.Transitions {
 			for _, tg := range t.Targets {
-				if tg.Name != "" && p.Graph.Step(tg.Name) == nil {
+				if tg.Name == "" || p.Graph.Step(tg.Name) == nil {
 					return true
 				}
 			}

@@ -120,8 +120,8 @@ func (e *emitter) annotations() map[string]string {
 	return a
 }
 
-// arguments declares the flow's parameters. A parameter with no default has no value, so that
-// Argo asks the submitter for one.
+// arguments declares the flow's parameters. A required parameter with no default has no value,
+// so that Argo asks the submitter for one.
 func (e *emitter) arguments() *Arguments {
 	if len(e.f.Params) == 0 {
 		return nil
@@ -130,7 +130,9 @@ func (e *emitter) arguments() *Arguments {
 	for _, p := range e.f.Params {
 		// The template-syntax check keeps "{{" out of help texts and defaults.
 		ap := Parameter{Name: p.Name, Description: p.Help}
-		if v, ok := ParamValue(p); ok {
+		if v, ok := ParamValue(p); ok || !p.Required {
+			// An optional parameter without a literal default (None, or computed by a function)
+			// is "": the runtime reads it as not given and takes the flow's own default.
 			ap.Value = &v
 		}
 		args.Parameters = append(args.Parameters, ap)

@@ -12,11 +12,13 @@ import (
 // flows finds the flow classes of a module and lowers each to the IR. A flow class derives from
 // FlowSpec, directly or through other classes of the same file; a class that another flow class
 // of the file derives from is a base, not a flow of its own, and lends it its steps and parameters.
-func (f *file) flows(mod ast.Mod) []*ir.Flow {
+func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 	m, ok := mod.(*ast.Module)
 	if !ok {
-		return nil
+		return nil, nil
 	}
+	f.moduleConsts(m)
+	f.importAliases(m)
 	classes := map[string]*ast.ClassDef{}
 	var order []*ast.ClassDef
 	for _, s := range m.Body {
@@ -32,7 +34,7 @@ func (f *file) flows(mod ast.Mod) []*ir.Flow {
 			return false // a base cycle; Python rejects it at run time
 		}
 		for _, b := range c.Bases {
-			n := dottedTail(b)
+			n := f.tail(b)
 			if n == "FlowSpec" {
 				return true
 			}
@@ -53,16 +55,46 @@ func (f *file) flows(mod ast.Mod) []*ir.Flow {
 	}
 	imports := f.imports(m)
 	var out []*ir.Flow
+	var diags diag.List
 	for _, c := range order {
 		name := string(c.Name)
-		if !isFlow[name] || isBase[name] {
+		if !isFlow[name] {
+			diags = append(diags, f.foreignBase(c, classes)...)
+			continue
+		}
+		if isBase[name] {
 			continue
 		}
 		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports}
 		f.lowerClass(fl, c, classes, map[string]bool{})
-		out = append(out, fl)
+		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
+			out = append(out, fl)
+		}
 	}
-	return out
+	return out, diags
+}
+
+// foreignBase explains a class that has @step methods but no FlowSpec that flowc can see: its
+// base comes from another module, and flowc reads a flow from its own file.
+func (f *file) foreignBase(c *ast.ClassDef, classes map[string]*ast.ClassDef) diag.List {
+	hasStep := false
+	for _, s := range c.Body {
+		if d, ok := s.(*ast.FunctionDef); ok && f.isStep(d) {
+			hasStep = true
+		}
+	}
+	if !hasStep {
+		return nil
+	}
+	for _, b := range c.Bases {
+		n := f.tail(b)
+		if n != "" && n != "object" && classes[n] == nil {
+			return diag.List{diag.Errorf(f.classNamePos(c), "no-flow",
+				"class %s has @step methods, but its base %s is defined in another module, which flowc does not read; define the flow's classes in one file, deriving FlowSpec",
+				c.Name, exprString(b))}
+		}
+	}
+	return nil
 }
 
 // lowerClass adds the parameters, steps and decorators of c and its same-file bases to fl, bases
@@ -72,8 +104,10 @@ func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, classes map[string]*ast.
 		return
 	}
 	seen[string(c.Name)] = true
-	for _, b := range c.Bases {
-		if bc := classes[dottedTail(b)]; bc != nil {
+	// Python looks a name up in the class, then its bases from left to right: lower the bases
+	// right to left, so that the leftmost one's steps replace the others'.
+	for i := len(c.Bases) - 1; i >= 0; i-- {
+		if bc := classes[f.tail(c.Bases[i])]; bc != nil {
 			f.lowerClass(fl, bc, classes, seen)
 		}
 	}
@@ -148,6 +182,35 @@ func (f *file) imports(m *ast.Module) []ir.Import {
 		return true
 	})
 	return out
+}
+
+// tail is dottedTail with the names imported from metaflow or flowc under an alias resolved:
+// `from metaflow import environment as env` makes @env mean @environment.
+func (f *file) tail(e ast.Expr) string {
+	n := dottedTail(e)
+	if real, ok := f.aliases[n]; ok {
+		return real
+	}
+	return n
+}
+
+// importAliases records `from metaflow import X as Y` (and from flowc, and their submodules).
+func (f *file) importAliases(m *ast.Module) {
+	f.aliases = map[string]string{}
+	for _, s := range m.Body {
+		imp, ok := s.(*ast.ImportFrom)
+		if !ok {
+			continue
+		}
+		if mod := strings.SplitN(string(imp.Module), ".", 2)[0]; mod != "metaflow" && mod != "flowc" {
+			continue
+		}
+		for _, a := range imp.Names {
+			if a.AsName != "" && a.AsName != a.Name {
+				f.aliases[string(a.AsName)] = string(a.Name)
+			}
+		}
+	}
 }
 
 // dottedTail is the last name of a dotted reference: FlowSpec for both FlowSpec and

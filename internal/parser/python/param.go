@@ -16,10 +16,19 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 	}
 	target, ok := s.Targets[0].(*ast.Name)
 	call, isCall := s.Value.(*ast.Call)
-	if !ok || !isCall || dottedTail(call.Func) != "Parameter" {
+	if !ok || !isCall {
+		return nil
+	}
+	kind := f.tail(call.Func)
+	if kind != "Parameter" && kind != "IncludeFile" && kind != "Config" {
 		return nil
 	}
 	p := &ir.Param{Attr: string(target.Id), Pos: f.exprPos(call)}
+	if kind != "Parameter" {
+		// Metaflow reads these at deploy time, from files on the deployer's machine.
+		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.Pos,
+			Message: kind + " is not supported yet; pass the file's path as a Parameter and read the file in a step"})
+	}
 	args := map[string]ast.Expr{}
 	for i, a := range call.Args {
 		if i < len(paramPositional) {
@@ -37,8 +46,10 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 		}
 	}
 	p.Type = f.paramType(p, args["type"])
-	if h, ok := args["help"].(*ast.Str); ok {
-		p.Help = string(h.S)
+	if h := args["help"]; h != nil {
+		if v := f.value(h); v.Kind == ir.ValString {
+			p.Help = v.Str
+		}
 	}
 	if r := args["required"]; r != nil {
 		v := f.value(r)
@@ -60,8 +71,8 @@ func (f *file) paramName(p *ir.Param, e ast.Expr, call *ast.Call) {
 		return
 	}
 	p.NamePos = f.exprPos(e)
-	if s, ok := e.(*ast.Str); ok {
-		p.Name = string(s.S)
+	if v := f.value(e); v.Kind == ir.ValString {
+		p.Name = v.Str
 		return
 	}
 	p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.NamePos,
@@ -71,7 +82,7 @@ func (f *file) paramName(p *ir.Param, e ast.Expr, call *ast.Call) {
 // paramType reads type= or infers the type from the default, as Metaflow does.
 func (f *file) paramType(p *ir.Param, e ast.Expr) ir.ParamType {
 	if e != nil {
-		switch dottedTail(e) {
+		switch f.tail(e) {
 		case "str":
 			return ir.TypeStr
 		case "int":

@@ -32,7 +32,8 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 		return nil, diag.List{syntaxDiag(name, src, err)}
 	}
 	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n"))}
-	return f.flows(mod), diags
+	flows, more := f.flows(mod)
+	return flows, append(diags, more...)
 }
 
 // parseGuarded runs gpython's parser, turning a panic that escapes it into a syntax error so that
@@ -73,9 +74,11 @@ func syntaxDiag(name string, src []byte, err error) diag.Diagnostic {
 
 // file holds what every part of the frontend needs about the file being read.
 type file struct {
-	name  string
-	src   []byte
-	lines [][]byte
+	name    string
+	src     []byte
+	lines   [][]byte
+	consts  map[string]ir.Value // module-level literal constants, by name
+	aliases map[string]string   // names imported from metaflow or flowc under another name
 }
 
 // pos converts a gpython position (1-based line, 0-based column) to a diag.Pos.

@@ -7,6 +7,19 @@ import (
 	"github.com/flowc-dev/flowc/internal/diag"
 )
 
+// isStep reports whether a method is decorated with @step (in any of its spellings).
+func (f *file) isStep(d *ast.FunctionDef) bool {
+	for _, e := range d.DecoratorList {
+		if c, ok := e.(*ast.Call); ok {
+			e = c.Func
+		}
+		if f.tail(e) == "step" {
+			return true
+		}
+	}
+	return false
+}
+
 // step lowers a method decorated with @step; other methods are helpers and give nil.
 func (f *file) step(d *ast.FunctionDef) *ir.Step {
 	var st *ir.Step
@@ -59,7 +72,7 @@ func (f *file) decorator(e ast.Expr) *ir.Decorator {
 	if isCall {
 		e = call.Func
 	}
-	d.Name = dottedTail(e)
+	d.Name = f.tail(e)
 	if d.Name == "" {
 		d.Name = exprString(e)
 	}
@@ -71,6 +84,15 @@ func (f *file) decorator(e ast.Expr) *ir.Decorator {
 	}
 	for _, k := range call.Keywords {
 		d.Args = append(d.Args, ir.Arg{Name: string(k.Arg), Value: f.value(k.Value), Pos: f.pos(k)})
+	}
+	// *args and **kwargs are computed when the flow runs; the checks report them as such.
+	for _, x := range []struct {
+		e      ast.Expr
+		prefix string
+	}{{call.Starargs, "*"}, {call.Kwargs, "**"}} {
+		if x.e != nil {
+			d.Args = append(d.Args, ir.Arg{Name: x.prefix + exprString(x.e), Value: ir.Value{Kind: ir.ValExpr, Str: x.prefix + exprString(x.e)}, Pos: f.exprPos(x.e)})
+		}
 	}
 	return d
 }

@@ -165,7 +165,7 @@ func (w *bodyWalker) keyword(t *ir.Transition, k *ast.Keyword) {
 	switch string(k.Arg) {
 	case "foreach":
 		t.ForeachPos = pos
-		if s, ok := k.Value.(*ast.Str); ok && s.S != "" {
+		if s, ok := k.Value.(*ast.Str); ok && s.S != "" && !w.f.isFString(s) {
 			t.Foreach = string(s.S)
 			return
 		}
@@ -173,7 +173,7 @@ func (w *bodyWalker) keyword(t *ir.Transition, k *ast.Keyword) {
 			Message: "foreach= must be a string literal naming the list attribute to fan out over"})
 	case "condition":
 		t.Condition = "<dict>"
-		if s, ok := k.Value.(*ast.Str); ok {
+		if s, ok := k.Value.(*ast.Str); ok && !w.f.isFString(s) {
 			t.Condition = string(s.S)
 		}
 	case "num_parallel":

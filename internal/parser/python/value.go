@@ -16,7 +16,15 @@ import (
 func (f *file) value(e ast.Expr) ir.Value {
 	switch e := e.(type) {
 	case *ast.Str:
+		if f.isFString(e) {
+			// The normaliser blanked it to parse it; its text is computed when the flow runs.
+			return ir.Value{Kind: ir.ValExpr, Str: "f-string"}
+		}
 		return ir.Value{Kind: ir.ValString, Str: string(e.S)}
+	case *ast.Name:
+		if v, ok := f.consts[string(e.Id)]; ok {
+			return v
+		}
 	case *ast.Num:
 		return numValue(e.N, false)
 	case *ast.UnaryOp:
@@ -82,6 +90,45 @@ func numValue(n py.Object, neg bool) ir.Value {
 		return ir.Value{Kind: ir.ValFloat, Float: x, Str: strconv.FormatFloat(x, 'g', -1, 64)}
 	}
 	return ir.Value{Kind: ir.ValExpr, Str: sign + "<number>"}
+}
+
+// isFString reports whether the string literal at s's position is an f-string in the source: a
+// prefix holding f or F before the quote. (gpython places a string at its prefix.)
+func (f *file) isFString(s *ast.Str) bool {
+	line := f.line(s.Lineno)
+	for i := s.ColOffset; i >= 0 && i < len(line); i++ {
+		switch line[i] {
+		case 'f', 'F':
+			return true
+		case 'r', 'R', 'b', 'B', 'u', 'U':
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// moduleConsts records module-level assignments of literals (URL = "https://..."), which flows
+// use as parameter defaults and decorator values; a name assigned twice is not a constant.
+func (f *file) moduleConsts(m *ast.Module) {
+	f.consts = map[string]ir.Value{}
+	seen := map[string]int{}
+	for _, s := range m.Body {
+		a, ok := s.(*ast.Assign)
+		if !ok || len(a.Targets) != 1 {
+			continue
+		}
+		n, ok := a.Targets[0].(*ast.Name)
+		if !ok {
+			continue
+		}
+		seen[string(n.Id)]++
+		if v := f.value(a.Value); v.Kind != ir.ValExpr && seen[string(n.Id)] == 1 {
+			f.consts[string(n.Id)] = v
+		} else {
+			delete(f.consts, string(n.Id))
+		}
+	}
 }
 
 // exprString renders an expression back to source form, for messages. It covers what appears in

@@ -194,6 +194,13 @@ def definitions(cls):
     return found
 
 
+def _unset(p, text):
+    """An empty value of an optional parameter means "not given": where the compiler cannot write
+    the default into the manifests (None, a function, an expression), it writes "" instead, and
+    the flow's own default applies, as when the parameter is left out in Metaflow."""
+    return text == "" and not p.required and not (isinstance(p.default, str) and p.default == "")
+
+
 def resolve(defs, given, carried, flow_name):
     """Returns {attribute name: value}.
 
@@ -211,7 +218,7 @@ def resolve(defs, given, carried, flow_name):
         p = defs[attr]
         if p.name in carried:
             values[attr] = carried[p.name]
-        elif p.name in given:
+        elif p.name in given and not _unset(p, given[p.name]):
             values[attr] = p.convert(given[p.name])
         else:
             values[attr] = p.default_value(flow_name)

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/emit/argo"
+	"github.com/flowc-dev/flowc/internal/kube"
+)
+
+func runSubmit(e *env, args []string) int {
+	fs := newFlagSet(e, "submit", "[--param NAME=VALUE]... [flags] FLOW\n\n"+
+		"Starts a run of the flow's WorkflowTemplate, which flowc apply put in the cluster: a Workflow\n"+
+		"that references the template and passes the given parameter values (Argo fills in the defaults).")
+	var params multiFlag
+	fs.Var(&params, "param", "a parameter value, NAME=VALUE (repeatable)")
+	var kf kubeFlags
+	kf.register(fs)
+	fs.StringVar(&kf.namespace, "namespace", "", "same as -n")
+	wait := fs.Bool("wait", false, "follow the run until it ends; exit 0 only when it succeeded")
+	timeout := fs.Duration("timeout", 0, "with --wait, give up after this long, e.g. 30m (default: no limit)")
+	paths, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(paths) != 1 {
+		return usageErr(e, "submit needs exactly one flow file")
+	}
+	if *timeout < 0 {
+		return usageErr(e, "--timeout must not be negative")
+	}
+	flows, diags := driver.Load(paths)
+	printDiags(e, "text", diags)
+	if diags.HasErrors() {
+		return exitFail
+	}
+	if len(flows) != 1 {
+		fmt.Fprintf(e.stderr, "flowc: %s defines %d flows; submit needs a file with one\n", paths[0], len(flows))
+		return exitFail
+	}
+	fl := flows[0]
+	// Bad values fail here, before anything is sent: Argo would only find them in a running pod.
+	if _, errs := driver.Params(fl.IR, params); len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		}
+		return exitFail
+	}
+	cfg, err := config.Find(".")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	cluster, err := kf.load(e)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	ns := cluster.ResolveNamespace(kf.namespace, cfg.Namespace)
+	name, err := cluster.Submit(e.ctx, kube.Run{Namespace: ns, Template: argo.ObjectName(fl.IR), Params: given(fl.IR, params)})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	ref := "workflow.argoproj.io/" + name
+	fmt.Fprintf(e.stdout, "%s submitted\n", ref)
+	if !*wait {
+		return exitOK
+	}
+	return waitRun(e, cluster, ns, ref, name, *timeout)
+}
+
+// waitRun follows a submitted run, printing its phases, and fails unless it succeeded.
+func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.Duration) int {
+	ctx := e.ctx
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	st, err := cluster.Wait(ctx, ns, name, func(s kube.Status) {
+		fmt.Fprintf(e.stdout, "%s %s\n", ref, s.Phase)
+	})
+	phase := st.Phase
+	if phase == "" {
+		phase = "none yet: is Argo's workflow controller running?"
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		fmt.Fprintf(e.stderr, "flowc: timed out after %s waiting for %s (phase: %s)\n", timeout, ref, phase)
+		return exitFail
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(e.stderr, "flowc: stopped waiting for %s (phase: %s); the run goes on\n", ref, phase)
+		return exitFail
+	case err != nil:
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	case st.Phase != "Succeeded":
+		msg := ""
+		if st.Message != "" {
+			msg = ": " + st.Message
+		}
+		fmt.Fprintf(e.stderr, "flowc: %s %s%s\n", ref, strings.ToLower(st.Phase), msg)
+		return exitFail
+	}
+	return exitOK
+}
+
+// given lists the parameter values passed on the command line, in the flow's parameter order,
+// the last one winning for a name given twice (as driver.Params reads them).
+func given(f *ir.Flow, args []string) []kube.Param {
+	values := map[string]string{}
+	for _, a := range args {
+		if name, value, ok := strings.Cut(a, "="); ok {
+			values[name] = value
+		}
+	}
+	var out []kube.Param
+	for _, p := range f.Params {
+		if v, ok := values[p.Name]; ok {
+			out = append(out, kube.Param{Name: p.Name, Value: v})
+		}
+	}
+	return out
+}
