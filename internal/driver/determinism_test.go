@@ -33,8 +33,10 @@ func compileAll(t testing.TB, dirs []string) map[string][]byte {
 // every output file must come out byte for byte the same.
 func TestDeterminism(t *testing.T) {
 	var dirs []string
-	for _, c := range caseDirs(t, "python") {
-		dirs = append(dirs, filepath.Join("..", "..", "testdata", "python", c))
+	for _, lang := range []string{"python", "go"} {
+		for _, c := range caseDirs(t, lang) {
+			dirs = append(dirs, filepath.Join("..", "..", "testdata", lang, c))
+		}
 	}
 	first := compileAll(t, dirs)
 	reversed := make([]string, len(dirs))
