@@ -10,7 +10,8 @@ import (
 	"github.com/flowc-dev/flowc/internal/driver"
 )
 
-// compileAll compiles every case directory in the given order and returns every output file.
+// compileAll compiles every case directory in the given order and returns every output file, by
+// source file and output path (a Python case and its Go twin give the same object names).
 func compileAll(t testing.TB, dirs []string) map[string][]byte {
 	flows, diags := driver.Load(dirs)
 	if diags.HasErrors() {
@@ -23,7 +24,7 @@ func compileAll(t testing.TB, dirs []string) map[string][]byte {
 			t.Fatal(d)
 		}
 		for p, data := range out.Files {
-			files[p] = data
+			files[fl.Path+": "+p] = data
 		}
 	}
 	return files
