@@ -37,21 +37,8 @@ func runRun(e *env, args []string) int {
 	if *workers < 1 {
 		return usageErr(e, "--max-workers must be at least 1")
 	}
-	flows, diags := driver.Load(paths)
-	printDiags(e, "text", diags)
-	if diags.HasErrors() {
-		return exitFail
-	}
-	if len(flows) != 1 {
-		fmt.Fprintf(e.stderr, "flowc: %s defines %d flows; run needs a file with one\n", paths[0], len(flows))
-		return exitFail
-	}
-	fl := flows[0]
-	values, errs := driver.Params(fl.IR, params)
-	if len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
-		}
+	fl, values, ok := loadWithParams(e, "run", paths[0], params)
+	if !ok {
 		return exitFail
 	}
 	cfg, err := config.Find(".")
@@ -99,4 +86,23 @@ func newRunID() string {
 	var b [3]byte
 	_, _ = rand.Read(b[:])
 	return time.Now().UTC().Format("20060102-150405") + "-" + hex.EncodeToString(b[:])
+}
+
+// loadWithParams loads the one flow a command runs and checks its parameter values, printing
+// what is wrong; ok is false when the command must stop.
+func loadWithParams(e *env, cmd, path string, params []string) (*driver.Flow, map[string]string, bool) {
+	flows, diags := driver.Load([]string{path})
+	printDiags(e, "text", diags)
+	if diags.HasErrors() {
+		return nil, nil, false
+	}
+	if len(flows) != 1 {
+		fmt.Fprintf(e.stderr, "flowc: %s defines %d flows; %s needs a file with one\n", path, len(flows), cmd)
+		return nil, nil, false
+	}
+	values, errs := driver.Params(flows[0].IR, params)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+	}
+	return flows[0], values, len(errs) == 0
 }

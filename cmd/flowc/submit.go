@@ -9,7 +9,6 @@ import (
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/config"
-	"github.com/flowc-dev/flowc/internal/driver"
 	"github.com/flowc-dev/flowc/internal/emit/argo"
 	"github.com/flowc-dev/flowc/internal/kube"
 )
@@ -35,21 +34,9 @@ func runSubmit(e *env, args []string) int {
 	if *timeout < 0 {
 		return usageErr(e, "--timeout must not be negative")
 	}
-	flows, diags := driver.Load(paths)
-	printDiags(e, "text", diags)
-	if diags.HasErrors() {
-		return exitFail
-	}
-	if len(flows) != 1 {
-		fmt.Fprintf(e.stderr, "flowc: %s defines %d flows; submit needs a file with one\n", paths[0], len(flows))
-		return exitFail
-	}
-	fl := flows[0]
 	// Bad values fail here, before anything is sent: Argo would only find them in a running pod.
-	if _, errs := driver.Params(fl.IR, params); len(errs) > 0 {
-		for _, err := range errs {
-			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
-		}
+	fl, _, ok := loadWithParams(e, "submit", paths[0], params)
+	if !ok {
 		return exitFail
 	}
 	cfg, err := config.Find(".")
