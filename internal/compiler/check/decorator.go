@@ -63,7 +63,7 @@ var kubernetesArgs = slices.Concat(resourceArgs,
 var decoSpecs = map[string]*decoSpec{
 	"step":        {},
 	"resources":   {args: resourceArgs},
-	"kubernetes":  {args: kubernetesArgs},
+	"kubernetes":  {args: kubernetesArgs, check: checkKubernetesImage},
 	"retry":       {args: args(arg("times", nonNegInt), arg("minutes_between_retries", nonNegInt))},
 	"timeout":     {args: args(arg("seconds", nonNegInt), arg("minutes", nonNegInt), arg("hours", nonNegInt)), check: checkTimeout},
 	"catch":       {args: args(arg("var", identifier), arg("print_exception", boolean))},
@@ -185,4 +185,15 @@ func argNames(spec *decoSpec) []string {
 		out[i] = a.name
 	}
 	return out
+}
+
+// checkKubernetesImage warns that an image of a step's own runs instead of the one flowc builds
+// for the flow, so it must hold what the step needs to start.
+func checkKubernetesImage(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
+	a := valid["image"]
+	if a == nil || a.Value.Kind != ir.ValString || p.Flow.Lang != ir.Python {
+		return
+	}
+	p.Warnf(orPos(a.Pos, d.Pos), "%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead",
+		decoName(p.Flow, d.Name), a.Value.Str)
 }
