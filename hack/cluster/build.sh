@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the binaries of flowc's integration-test cluster from the Go module proxy, into a
 # cache directory outside the repository (one directory per version; reused when present):
-#   kube-apiserver   k8s.io/kubernetes/cmd/kube-apiserver   (cold: ~7-10 min on 2 cores)
-#   etcd             go.etcd.io/etcd/server/v3 (its main)   (cold: ~1-2 min)
-#   flowc-cluster    the helper in hack/cluster/tools       (cold: ~40 s)
+#   kube-apiserver   k8s.io/kubernetes/cmd/kube-apiserver   (cold: ~21 CPU-min, 11-25 min on 2 cores)
+#   etcd             go.etcd.io/etcd/server/v3 (its main)   (cold: ~2.6 CPU-min)
+#   flowc-cluster    the helper in hack/cluster/tools       (cold: ~1 CPU-min)
 # and links kube-apiserver and etcd into $CACHE/assets/kube-vK-etcd-vE/, the one line it
 # prints on stdout (usable as envtest's KUBEBUILDER_ASSETS); progress goes to stderr.
 # Needs only Go (FLOWC_ETCD_SOURCE=apt: also apt-get and dpkg-deb).
@@ -55,7 +55,7 @@ build_kube_apiserver() {
   fi
   local src="$CACHE/src/kube-apiserver-v$KUBE_VERSION"
   local t0; t0=$(now_ms)
-  log "kube-apiserver v$KUBE_VERSION: building in $src (cold: ~7-10 min on 2 cores)"
+  log "kube-apiserver v$KUBE_VERSION: building in $src (cold: 11-25 min on 2 cores)"
   rm -rf "$src"
   mkdir -p "$src/stand-in" "$dir"
 
@@ -131,7 +131,7 @@ build_etcd_go() {
   fi
   local src="$CACHE/src/etcd-v$ETCD_VERSION"
   local t0; t0=$(now_ms)
-  log "etcd v$ETCD_VERSION: building in $src (cold: ~1-2 min on 2 cores)"
+  log "etcd v$ETCD_VERSION: building in $src (cold: ~2-3 min on 2 cores)"
   rm -rf "$src"
   mkdir -p "$src" "$dir"
   # The module go.etcd.io/etcd/server/v3 is itself the etcd main package (main.go calls

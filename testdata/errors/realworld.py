@@ -24,3 +24,14 @@ class RealWorldErrorsFlow(FlowSpec):
     @step
     def end(self):
         pass
+
+
+class BadNamesFlow(FlowSpec):
+    @kubernetes(secrets=["My_Secret"], labels={"bad label": "v"}, node_selector={"pool": "a b"})  # want decorator "\"My_Secret\" is not a Kubernetes secret name" want decorator "\"bad label\" is not a Kubernetes label key" want decorator "\"a b\" is not a Kubernetes label value"
+    @step
+    def start(self):
+        self.next(self.end)
+
+    @step
+    def end(self):
+        pass

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -63,12 +64,12 @@ var kubernetesArgs = slices.Concat(resourceArgs,
 var decoSpecs = map[string]*decoSpec{
 	"step":        {},
 	"resources":   {args: resourceArgs},
-	"kubernetes":  {args: kubernetesArgs, check: checkKubernetesImage},
+	"kubernetes":  {args: kubernetesArgs, check: checkKubernetes},
 	"retry":       {args: args(arg("times", nonNegInt), arg("minutes_between_retries", nonNegInt))},
 	"timeout":     {args: args(arg("seconds", nonNegInt), arg("minutes", nonNegInt), arg("hours", nonNegInt)), check: checkTimeout},
 	"catch":       {args: args(arg("var", identifier), arg("print_exception", boolean))},
 	"environment": {args: args(arg("vars", envVars))},
-	"secrets":     {args: append(args(arg("sources", strList)), ignored("role")...)},
+	"secrets":     {args: append(args(arg("sources", strList)), ignored("role")...), check: checkK8sNames},
 	"card":        {status: silent, multiple: true},
 	"conda":       {status: unsupported},
 	"pypi":        {status: unsupported},
@@ -187,13 +188,66 @@ func argNames(spec *decoSpec) []string {
 	return out
 }
 
-// checkKubernetesImage warns that an image of a step's own runs instead of the one flowc builds
-// for the flow, so it must hold what the step needs to start.
-func checkKubernetesImage(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
+// checkKubernetes checks the names @kubernetes hands to Kubernetes, and warns that an image of a
+// step's own runs instead of the one flowc builds for the flow, so it must hold what the step
+// needs to start.
+func checkKubernetes(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
+	checkK8sNames(p, d, valid)
 	a := valid["image"]
 	if a == nil || a.Value.Kind != ir.ValString || p.Flow.Lang != ir.Python {
 		return
 	}
 	p.Warnf(orPos(a.Pos, d.Pos), "%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead",
 		decoName(p.Flow, d.Name), a.Value.Str)
+}
+
+// checkK8sNames reports secret names, label keys and values and node selectors that the API
+// server would refuse, where Argo's validator does not look: at apply time, or when the pod is
+// created, is too late to hear of a typo.
+func checkK8sNames(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
+	name := decoName(p.Flow, d.Name)
+	for _, argName := range []string{"secrets", "sources"} {
+		a := valid[argName]
+		if a == nil {
+			continue
+		}
+		for _, v := range append([]ir.Value{a.Value}, a.Value.List...) {
+			if v.Kind == ir.ValString && !hasBraces(v.Str) && !k8sSubdomain.MatchString(v.Str) {
+				p.Reportf(orPos(a.Pos, d.Pos), "%s %s: %q is not a Kubernetes secret name (lowercase letters, digits, '-' and '.'); flowc loads secrets of the namespace by name", name, argName, v.Str)
+			}
+		}
+	}
+	for _, argName := range []string{"labels", "node_selector"} {
+		a := valid[argName]
+		if a == nil || a.Value.Kind != ir.ValDict {
+			continue
+		}
+		for i, k := range a.Value.Keys {
+			v := a.Value.Elems[i]
+			switch {
+			case hasBraces(k.Str) || hasBraces(v.Str): // template-syntax reports it
+			case !validLabelKey(k.Str):
+				p.Reportf(orPos(a.Pos, d.Pos), "%s %s: %q is not a Kubernetes label key", name, argName, k.Str)
+			case v.Kind == ir.ValString && !(v.Str == "" || len(v.Str) <= 63 && k8sLabelValue.MatchString(v.Str)):
+				p.Reportf(orPos(a.Pos, d.Pos), "%s %s: %q is not a Kubernetes label value (at most 63 letters, digits, '-', '_' and '.')", name, argName, v.Str)
+			}
+		}
+	}
+}
+
+var (
+	k8sSubdomain  = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
+	k8sLabelValue = regexp.MustCompile(`^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$`)
+)
+
+// validLabelKey applies Kubernetes' rule: an optional DNS subdomain prefix and '/', then a name
+// of at most 63 characters.
+func validLabelKey(k string) bool {
+	prefix, name, found := strings.Cut(k, "/")
+	if !found {
+		prefix, name = "", k
+	} else if len(prefix) > 253 || !k8sSubdomain.MatchString(prefix) {
+		return false
+	}
+	return len(name) <= 63 && k8sLabelValue.MatchString(name)
 }
