@@ -57,9 +57,10 @@ func (p *Printer) snippet(pos Pos) {
 	if pos.Col < 1 {
 		return
 	}
+	// Col counts bytes; the pad counts characters, so the caret sits under the right one.
 	var pad strings.Builder
-	for i := 0; i < pos.Col-1 && i < len(line); i++ {
-		if line[i] == '\t' {
+	for _, r := range line[:min(pos.Col-1, len(line))] {
+		if r == '\t' {
 			pad.WriteByte('\t')
 		} else {
 			pad.WriteByte(' ')

@@ -23,6 +23,20 @@ func TestPrinterCaret(t *testing.T) {
 	}
 }
 
+func TestPrinterCaretAfterMultibyte(t *testing.T) {
+	src := "x = \"🐍é\" + self.nope\n"
+	var buf bytes.Buffer
+	p := &Printer{W: &buf, Caret: true, Source: func(string) []byte { return []byte(src) }}
+	p.Print(List{Errorf(Pos{File: "f.py", Line: 1, Col: strings.Index(src, "self") + 1}, "syntax", "here")})
+	// "self" starts at byte 16 but is the 12th character: 11 spaces of pad.
+	want := "f.py:1:16: error: here [syntax]\n" +
+		"    x = \"🐍é\" + self.nope\n" +
+		"               ^\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
 func TestPrinterCapsAndSorts(t *testing.T) {
 	var l List
 	for i := 15; i >= 1; i-- {

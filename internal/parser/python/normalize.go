@@ -46,6 +46,20 @@ func Normalize(src []byte) (out []byte, unsupported []Unsupported) {
 	return n.out, unsupported
 }
 
+// FirstBroken returns the first syntax error of the source itself that the tokenizer found (an
+// unclosed bracket, an unterminated string, an invalid character), at the place it starts: where
+// CPython reports it, and a better place than where a parser that went on reading gave up.
+func FirstBroken(src []byte) (u Unsupported, ok bool) {
+	n := newNormalizer(src)
+	for _, s := range n.spans { // sorted by start
+		if s.class == spanBroken {
+			line, col := n.position(s.start)
+			return Unsupported{Line: line, Col: col, Construct: s.name}, true
+		}
+	}
+	return Unsupported{}, false
+}
+
 // ConstructAt names the construct at or near line:col of src (1-based, col in bytes, as in
 // Unsupported) that gpython cannot parse, so that a syntax error there is never reported
 // misleadingly. It prefers, in order: an unsupported construct or a syntax error of the source

@@ -29,6 +29,9 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 	}
 	mod, err := parseGuarded(name, norm)
 	if err != nil {
+		if b, ok := FirstBroken(src); ok {
+			return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, "syntax", "invalid syntax: %s", b.Construct)}
+		}
 		return nil, diag.List{syntaxDiag(name, src, err)}
 	}
 	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n"))}
