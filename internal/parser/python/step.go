@@ -28,7 +28,10 @@ func (f *file) step(d *ast.FunctionDef) *ir.Step {
 		deco := f.decorator(e)
 		if deco.Name == "step" {
 			st = &ir.Step{DecoPos: deco.Pos}
-			continue
+			if len(deco.Args) == 0 {
+				continue
+			}
+			// @step(start=True): kept for the decorator check to explain.
 		}
 		decos = append(decos, deco)
 	}
