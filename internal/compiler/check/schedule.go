@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // the time zone database, so that every machine checks zones alike
 
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 )
@@ -80,8 +81,8 @@ func checkSchedule(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	}
 }
 
-// validTimezone checks the shape of an IANA name; whether it exists depends on the cluster's
-// time zone database, not on this machine's.
+// validTimezone looks the name up in the IANA database embedded in flowc (time/tzdata), so the
+// answer is the same on every machine, whatever zone files it has.
 func validTimezone(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -89,7 +90,11 @@ func validTimezone(s string) bool {
 			return false
 		}
 	}
-	return s != ""
+	if s == "" || s == "Local" {
+		return false
+	}
+	_, err := time.LoadLocation(s)
+	return err == nil
 }
 
 // cronField is one field of a standard cron expression: its name, bounds and value names.

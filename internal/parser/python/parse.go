@@ -17,6 +17,8 @@ import (
 // positions. A file with no FlowSpec class yields no flows and no diagnostics: the caller decides
 // whether that is a no-flow error (a file named on the command line) or not (a helper module).
 func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
+	// Python skips a UTF-8 byte order mark, and so do editors when they count columns.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	norm, unsupported := Normalize(src)
 	var diags diag.List
 	for _, u := range unsupported {
