@@ -21,7 +21,7 @@ step start start -> end
   @timeout(minutes=2)
   @catch(var="Failure", print_exception=False)
   @environment(vars={"DATA_DB": "/data/db.jsonl", "MODE": "fast and safe", "N": 2})
-  @kubernetes(image="python:3.12", secrets=["db", "api key"], node_selector="disk=ssd")
+  @kubernetes(image="python:3.12", secrets=["db", "api.key"], node_selector="disk=ssd")
 step end end
 `
 

@@ -25,7 +25,7 @@ type DirectiveFlow struct {
 //flowc:timeout minutes=2
 //flowc:catch var=Failure print_exception=false
 //flowc:environment vars={DATA_DB=/data/db.jsonl, MODE="fast and safe", N=2}
-//flowc:kubernetes image=python:3.12 secrets=[db, "api key"] node_selector=disk=ssd
+//flowc:kubernetes image=python:3.12 secrets=[db, "api.key"] node_selector=disk=ssd
 func (f *DirectiveFlow) Start() error {
 	f.Out = os.Getenv("MODE")
 	f.Next(f.End)
