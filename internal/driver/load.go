@@ -73,7 +73,7 @@ func loadFile(path string, must bool) ([]*Flow, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, "no-flow", "cannot read %s: %v", name, errText(err))}
 	}
-	irs, diags := python.ParseFile(name, src)
+	irs, diags := python.ParseFileWith(name, src, localModules(filepath.Dir(path)))
 	if !must && len(irs) == 0 {
 		// A helper module in a flow directory: its syntax is not the compiler's business.
 		return nil, nil
@@ -88,6 +88,20 @@ func loadFile(path string, must bool) ([]*Flow, diag.List) {
 		out = append(out, &Flow{IR: f, Path: path, Src: src})
 	}
 	return out, diags
+}
+
+// localModules reads modules beside a flow file, where Python finds them when the flow runs:
+// a.b is dir/a/b.py or dir/a/b/__init__.py.
+func localModules(dir string) python.Loader {
+	return func(module string) (string, []byte, bool) {
+		rel := filepath.Join(strings.Split(module, ".")...)
+		for _, p := range []string{filepath.Join(dir, rel+".py"), filepath.Join(dir, rel, "__init__.py")} {
+			if src, err := os.ReadFile(p); err == nil {
+				return display(p), src, true
+			}
+		}
+		return "", nil, false
+	}
 }
 
 // loadGo loads the Go flow package in dir (or holding the file dir); must says whether a package

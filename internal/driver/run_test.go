@@ -48,10 +48,11 @@ func TestSimulateShapes(t *testing.T) {
 		{"foreach_in_split", "fan_join", "v", `2`},
 		{"modern", "join", "kinds", `["small", "small", "big", "big", "big"]`},
 		{"realworld", "start", "depth", `null`},
+		{"inherited/flow.py", "train", "score", `300`},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := simulate(t, filepath.Join("..", "..", "testdata", "python", c.name), nil)
+		t.Run(strings.TrimSuffix(c.name, "/flow.py"), func(t *testing.T) {
+			s := simulate(t, filepath.Join("..", "..", "testdata", "python", filepath.FromSlash(c.name)), nil)
 			got := s.artifact(c.step, c.artifact)
 			if got != c.want {
 				t.Errorf("%s.%s = %s, want %s", c.step, c.artifact, got, c.want)

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/go-python/gpython/ast"
@@ -10,46 +11,28 @@ import (
 )
 
 // flows finds the flow classes of a module and lowers each to the IR. A flow class derives from
-// FlowSpec, directly or through other classes of the same file; a class that another flow class
-// of the file derives from is a base, not a flow of its own, and lends it its steps and parameters.
+// FlowSpec, directly or through other classes: of the same file, or of local modules it imports
+// them from (when the frontend has a Loader). A class that another flow class of the file derives
+// from is a base, not a flow of its own, and lends it its steps and parameters.
 func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 	m, ok := mod.(*ast.Module)
 	if !ok {
 		return nil, nil
 	}
-	f.moduleConsts(m)
-	f.importAliases(m)
-	classes := map[string]*ast.ClassDef{}
+	f.index(m)
 	var order []*ast.ClassDef
 	for _, s := range m.Body {
 		if c, ok := s.(*ast.ClassDef); ok {
-			classes[string(c.Name)] = c
 			order = append(order, c)
 		}
 	}
 	isFlow := map[string]bool{}
-	var derives func(c *ast.ClassDef, depth int) bool
-	derives = func(c *ast.ClassDef, depth int) bool {
-		if depth > len(order) {
-			return false // a base cycle; Python rejects it at run time
-		}
-		for _, b := range c.Bases {
-			n := f.tail(b)
-			if n == "FlowSpec" {
-				return true
-			}
-			if bc := classes[n]; bc != nil && bc != c && derives(bc, depth+1) {
-				return true
-			}
-		}
-		return false
-	}
 	isBase := map[string]bool{}
 	for _, c := range order {
-		if derives(c, 0) {
+		if derives(classRef{f, c}, 0) {
 			isFlow[string(c.Name)] = true
 			for _, b := range c.Bases {
-				isBase[dottedTail(b)] = true
+				isBase[f.tail(b)] = true
 			}
 		}
 	}
@@ -59,14 +42,14 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 	for _, c := range order {
 		name := string(c.Name)
 		if !isFlow[name] {
-			diags = append(diags, f.foreignBase(c, classes)...)
+			diags = append(diags, f.foreignBase(c)...)
 			continue
 		}
-		if isBase[name] {
+		if isBase[name] && f.classes[name] != nil {
 			continue
 		}
 		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports}
-		f.lowerClass(fl, c, classes, map[string]bool{})
+		f.lowerClass(fl, c, map[*ast.ClassDef]bool{})
 		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
 			out = append(out, fl)
 		}
@@ -74,9 +57,24 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 	return out, diags
 }
 
-// foreignBase explains a class that has @step methods but no FlowSpec that flowc can see: its
-// base comes from another module, and flowc reads a flow from its own file.
-func (f *file) foreignBase(c *ast.ClassDef, classes map[string]*ast.ClassDef) diag.List {
+// derives reports whether a class derives from FlowSpec through the classes flowc can read.
+func derives(r classRef, depth int) bool {
+	if depth > maxBaseDepth {
+		return false // a base cycle; Python rejects it at run time
+	}
+	for _, b := range r.c.Bases {
+		if r.f.tail(b) == "FlowSpec" {
+			return true
+		}
+		if br, ok := r.f.resolve(b); ok && br.c != r.c && derives(br, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignBase explains a class that has @step methods but no FlowSpec that flowc can see.
+func (f *file) foreignBase(c *ast.ClassDef) diag.List {
 	hasStep := false
 	for _, s := range c.Body {
 		if d, ok := s.(*ast.FunctionDef); ok && f.isStep(d) {
@@ -88,27 +86,33 @@ func (f *file) foreignBase(c *ast.ClassDef, classes map[string]*ast.ClassDef) di
 	}
 	for _, b := range c.Bases {
 		n := f.tail(b)
-		if n != "" && n != "object" && classes[n] == nil {
-			return diag.List{diag.Errorf(f.classNamePos(c), "no-flow",
-				"class %s has @step methods, but its base %s is defined in another module, which flowc does not read; define the flow's classes in one file, deriving FlowSpec",
-				c.Name, exprString(b))}
+		if n == "" || n == "object" || f.classes[n] != nil {
+			continue
 		}
+		where := "in a module flowc cannot read"
+		if imp, ok := f.imported[n]; ok {
+			where = fmt.Sprintf("in module %s, which flowc cannot find next to the flow or cannot parse", imp.module)
+		}
+		return diag.List{diag.Errorf(f.classNamePos(c), "no-flow",
+			"class %s has @step methods, but its base %s is defined %s; flowc reads flows and their bases from the flow's directory",
+			c.Name, exprString(b), where)}
 	}
 	return nil
 }
 
-// lowerClass adds the parameters, steps and decorators of c and its same-file bases to fl, bases
-// first, so that a subclass's step of the same name replaces the base's, as Python's lookup does.
-func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, classes map[string]*ast.ClassDef, seen map[string]bool) {
-	if seen[string(c.Name)] {
+// lowerClass adds the parameters, steps and decorators of c and of its bases to fl, bases first,
+// so that a subclass's step of the same name replaces the base's, as Python's lookup does. A base
+// from another module is lowered with that module's file, so its positions are its own.
+func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]bool) {
+	if seen[c] {
 		return
 	}
-	seen[string(c.Name)] = true
+	seen[c] = true
 	// Python looks a name up in the class, then its bases from left to right: lower the bases
 	// right to left, so that the leftmost one's steps replace the others'.
 	for i := len(c.Bases) - 1; i >= 0; i-- {
-		if bc := classes[f.tail(c.Bases[i])]; bc != nil {
-			f.lowerClass(fl, bc, classes, seen)
+		if br, ok := f.resolve(c.Bases[i]); ok {
+			br.f.lowerClass(fl, br.c, seen)
 		}
 	}
 	for _, d := range c.DecoratorList {

@@ -17,6 +17,11 @@ import (
 // positions. A file with no FlowSpec class yields no flows and no diagnostics: the caller decides
 // whether that is a no-flow error (a file named on the command line) or not (a helper module).
 func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
+	return ParseFileWith(name, src, nil)
+}
+
+// ParseFileWith is ParseFile that follows base classes into local modules through load.
+func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List) {
 	// Python skips a UTF-8 byte order mark, and so do editors when they count columns.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	norm, unsupported := Normalize(src)
@@ -36,7 +41,7 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 		}
 		return nil, diag.List{syntaxDiag(name, src, err)}
 	}
-	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n"))}
+	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}}
 	flows, more := f.flows(mod)
 	return flows, append(diags, more...)
 }
@@ -82,8 +87,12 @@ type file struct {
 	name    string
 	src     []byte
 	lines   [][]byte
-	consts  map[string]ir.Value // module-level literal constants, by name
-	aliases map[string]string   // names imported from metaflow or flowc under another name
+	consts   map[string]ir.Value // module-level literal constants, by name
+	aliases  map[string]string   // names imported from metaflow or flowc under another name
+	classes  map[string]*ast.ClassDef
+	imported map[string]importedName // module-level from-imports, by local name
+	load     Loader                  // reads local modules; nil when flowc reads one file only
+	modules  map[string]*file        // local modules parsed so far, shared by all files of a parse
 }
 
 // pos converts a gpython position (1-based line, 0-based column) to a diag.Pos.
