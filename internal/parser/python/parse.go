@@ -84,9 +84,9 @@ func syntaxDiag(name string, src []byte, err error) diag.Diagnostic {
 
 // file holds what every part of the frontend needs about the file being read.
 type file struct {
-	name    string
-	src     []byte
-	lines   [][]byte
+	name     string
+	src      []byte
+	lines    [][]byte
 	consts   map[string]ir.Value // module-level literal constants, by name
 	aliases  map[string]string   // names imported from metaflow or flowc under another name
 	classes  map[string]*ast.ClassDef
