@@ -42,7 +42,7 @@ func checkTransitions(p *Pass, s *ir.Step) {
 		case t.Foreach != "" && len(t.Targets) != 1:
 			p.Reportf(foreachPos(t), "foreach in step %q must lead to exactly one step, not %d", s.Name, len(t.Targets))
 		case t.NumParallel:
-			p.Reportf(t.Pos, "num_parallel (Metaflow's @parallel) is not supported yet")
+			p.Reportf(orPos(t.NumParallelPos, t.Pos), "num_parallel (Metaflow's @parallel) is not supported yet")
 		default:
 			reportRepeats(p, s, t)
 		}

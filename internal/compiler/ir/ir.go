@@ -111,8 +111,10 @@ type Transition struct {
 	// Condition is the condition= argument of Metaflow's switch form, or "<dict>" when the targets
 	// are a dict; "" when the call is not a switch.
 	Condition   string
-	NumParallel bool      // num_parallel= was given
-	Problems    []Problem // invalid-transition and conditional-branching findings of the frontend
+	NumParallel bool // num_parallel= was given
+	// NumParallelPos is where num_parallel= is written.
+	NumParallelPos diag.Pos
+	Problems       []Problem // invalid-transition and conditional-branching findings of the frontend
 }
 
 // Target is one step named in a transition.

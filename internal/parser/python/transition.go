@@ -177,7 +177,7 @@ func (w *bodyWalker) keyword(t *ir.Transition, k *ast.Keyword) {
 			t.Condition = string(s.S)
 		}
 	case "num_parallel":
-		t.NumParallel = true
+		t.NumParallel, t.NumParallelPos = true, pos
 	default:
 		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: pos,
 			Message: "self.next does not take the argument " + quote(string(k.Arg))})
