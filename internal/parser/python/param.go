@@ -24,10 +24,14 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 		return nil
 	}
 	p := &ir.Param{Attr: string(target.Id), Pos: f.exprPos(call)}
-	if kind != "Parameter" {
-		// Metaflow reads these at deploy time, from files on the deployer's machine.
+	// Metaflow reads these at deploy time, from files on the deployer's machine.
+	switch kind {
+	case "IncludeFile":
 		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.Pos,
-			Message: kind + " is not supported yet; pass the file's path as a Parameter and read the file in a step"})
+			Message: "IncludeFile is not supported yet; pass the file's path as a Parameter and read the file in a step"})
+	case "Config":
+		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.Pos,
+			Message: "Config (Metaflow's configuration files) is not supported yet; use Parameters, and literal values in decorators"})
 	}
 	args := map[string]ast.Expr{}
 	for i, a := range call.Args {
