@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
@@ -84,7 +85,7 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 	if o.MaxWorkers < 1 {
 		o.MaxWorkers = 1
 	}
-	r := &runner{f: f, o: o, stacks: f.ForeachStacks(), shapes: map[string]stepcmd.Shape{},
+	r := &runner{f: f, o: o, stacks: check.NewGraph(f).ForeachStacks(), shapes: map[string]stepcmd.Shape{},
 		arrived: map[string]int{}, fanout: map[string]int{}, start: time.Now()}
 	for _, s := range f.Steps {
 		r.shapes[s.Name] = stepcmd.ShapeOf(f, s, r.stacks)

@@ -35,7 +35,7 @@ type Shape struct {
 	Index  bool // the step is the first of a foreach body
 }
 
-// ShapeOf derives a step's inputs from the graph; stacks is Flow.ForeachStacks.
+// ShapeOf derives a step's inputs from the graph; stacks is check.Graph.ForeachStacks.
 func ShapeOf(f *ir.Flow, s *ir.Step, stacks map[string][]string) Shape {
 	var sh Shape
 	depth := len(stacks[s.Name])

@@ -228,3 +228,13 @@ func (g *Graph) frameNames(f *frame, foreachOnly bool) []string {
 	}
 	return out
 }
+
+// ForeachStacks is ForeachStack for every step, by name: what the emitter and the local runner
+// look up while they walk a flow that passed the checks.
+func (g *Graph) ForeachStacks() map[string][]string {
+	out := make(map[string][]string, len(g.nodes))
+	for _, s := range g.nodes {
+		out[s.Name] = g.ForeachStack(s.Name)
+	}
+	return out
+}

@@ -50,3 +50,14 @@ func kindOf(s *Step) Kind {
 	}
 	return KindLinear
 }
+
+// stepIndex maps each name to its first step, for lookups in linear passes.
+func (f *Flow) stepIndex() map[string]*Step {
+	m := make(map[string]*Step, len(f.Steps))
+	for _, s := range f.Steps {
+		if _, dup := m[s.Name]; !dup {
+			m[s.Name] = s
+		}
+	}
+	return m
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
@@ -48,8 +49,9 @@ type WorkflowOptions struct {
 // Emit builds the manifests of a flow that passed the checks, main object first. Every name
 // collision is the name check's to report, so Emit itself cannot fail.
 func Emit(f *ir.Flow, o Options) []Object {
-	e := &emitter{f: f, o: o, stacks: f.ForeachStacks()}
-	e.order, _ = f.Order()
+	g := check.NewGraph(f)
+	e := &emitter{f: f, o: o, stacks: g.ForeachStacks()}
+	e.order, _ = g.Topo()
 	e.dag("", 0)
 	for _, s := range e.order {
 		e.container(s)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowc-dev/flowc/internal/compiler/check"
 	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/emit/argo"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
@@ -51,7 +52,7 @@ func buildFlow(t *testing.T, dir string) string {
 }
 
 func newSeqRun(t *testing.T, f *ir.Flow, bin string, params map[string]string) *seqRun {
-	r := &seqRun{t: t, f: f, bin: bin, root: t.TempDir(), params: map[string]string{}, stacks: f.ForeachStacks(),
+	r := &seqRun{t: t, f: f, bin: bin, root: t.TempDir(), params: map[string]string{}, stacks: check.NewGraph(f).ForeachStacks(),
 		shapes: map[string]stepcmd.Shape{}, arrived: map[string]int{}, fanout: map[string]int{}}
 	for _, p := range f.Params {
 		if v, ok := params[p.Name]; ok {
