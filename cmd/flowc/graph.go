@@ -28,70 +28,61 @@ func runGraph(e *env, args []string) int {
 		return exitFail
 	}
 	for _, fl := range flows {
+		syntax := mermaid
 		if strings.EqualFold(*format, "dot") {
-			writeDOT(e.stdout, fl.IR)
-		} else {
-			writeMermaid(e.stdout, fl.IR)
+			syntax = dot
 		}
+		writeGraph(e.stdout, fl.IR, syntax)
 	}
 	return exitOK
 }
 
-// edgeLabel marks the edges of a foreach with the list they fan out over.
-func edgeLabel(s *ir.Step) string {
-	if s.Foreach != "" {
-		return "foreach " + s.Foreach
-	}
-	return ""
+// graphSyntax is how one graph language writes the parts of a flow's DAG.
+type graphSyntax struct {
+	header, footer       string // header takes the flow's name
+	terminal, join, step string // a node: takes the node's id and the step's name
+	edge, labelled       string // takes the ids of both ends, labelled also the label
+	id                   func(step string) string
 }
 
-func writeMermaid(w io.Writer, f *ir.Flow) {
-	fmt.Fprintf(w, "---\ntitle: %s\n---\nflowchart TD\n", f.Name)
+var (
+	mermaid = graphSyntax{
+		header:   "---\ntitle: %s\n---\nflowchart TD\n",
+		terminal: "  %s([%q])\n", join: "  %s{{%q}}\n", step: "  %s[%q]\n",
+		edge: "  %s --> %s\n", labelled: "  %s -->|%[3]q| %[2]s\n",
+		// The prefix keeps step names such as "end", a Mermaid keyword, from breaking the chart.
+		id: func(step string) string { return "s_" + step },
+	}
+	dot = graphSyntax{
+		header: "digraph %q {\n  rankdir=TB;\n", footer: "}\n",
+		terminal: "  %s [shape=oval];%.0s\n", join: "  %s [shape=hexagon];%.0s\n", step: "  %s [shape=box];%.0s\n",
+		edge: "  %s -> %s;\n", labelled: "  %s -> %s [label=%q];\n",
+		id: func(step string) string { return fmt.Sprintf("%q", step) },
+	}
+)
+
+// writeGraph writes the flow's steps and transitions; a foreach's edge is labelled with the list
+// it fans out over.
+func writeGraph(w io.Writer, f *ir.Flow, g graphSyntax) {
+	fmt.Fprintf(w, g.header, f.Name)
 	for _, s := range f.Steps {
-		shape := "[%q]"
+		node := g.step
 		switch {
 		case s.Name == "start" || s.Name == "end":
-			shape = "([%q])"
+			node = g.terminal
 		case s.IsJoin():
-			shape = "{{%q}}"
+			node = g.join
 		}
-		fmt.Fprintf(w, "  %s"+shape+"\n", mermaidID(s.Name), s.Name)
+		fmt.Fprintf(w, node, g.id(s.Name), s.Name)
 	}
 	for _, s := range f.Steps {
 		for _, n := range s.Next {
-			if l := edgeLabel(s); l != "" {
-				fmt.Fprintf(w, "  %s -->|%q| %s\n", mermaidID(s.Name), l, mermaidID(n))
+			if s.Foreach != "" {
+				fmt.Fprintf(w, g.labelled, g.id(s.Name), g.id(n), "foreach "+s.Foreach)
 			} else {
-				fmt.Fprintf(w, "  %s --> %s\n", mermaidID(s.Name), mermaidID(n))
+				fmt.Fprintf(w, g.edge, g.id(s.Name), g.id(n))
 			}
 		}
 	}
-}
-
-// mermaidID names a node; the prefix keeps step names such as "end", a Mermaid keyword, from
-// breaking the chart.
-func mermaidID(step string) string { return "s_" + step }
-
-func writeDOT(w io.Writer, f *ir.Flow) {
-	fmt.Fprintf(w, "digraph %q {\n  rankdir=TB;\n", f.Name)
-	for _, s := range f.Steps {
-		shape := "box"
-		switch {
-		case s.Name == "start" || s.Name == "end":
-			shape = "oval"
-		case s.IsJoin():
-			shape = "hexagon"
-		}
-		fmt.Fprintf(w, "  %q [shape=%s];\n", s.Name, shape)
-	}
-	for _, s := range f.Steps {
-		for _, n := range s.Next {
-			if l := edgeLabel(s); l != "" {
-				fmt.Fprintf(w, "  %q -> %q [label=%q];\n", s.Name, n, l)
-			} else {
-				fmt.Fprintf(w, "  %q -> %q;\n", s.Name, n)
-			}
-		}
-	}
-	fmt.Fprintln(w, "}")
+	fmt.Fprint(w, g.footer)
 }
