@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/flowc-dev/flowc/internal/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/driver"
 )
 
@@ -80,6 +81,7 @@ type simulator struct {
 	ran    []string // task names in the order they ran
 	// lastOut is the output artifact directory of the container that ran last.
 	lastOut string
+	goBin   string // a Go flow's binary, built from the context as its image is
 }
 
 var simRef = regexp.MustCompile(`\{\{([^{}]+)\}\}`)
@@ -215,8 +217,11 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 		}
 		argv = append(argv, a)
 	}
-	if argv[0] == "python3" {
+	switch argv[0] {
+	case "python3":
 		argv[0] = s.python
+	case "/flow":
+		argv[0] = s.goBin
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir, cmd.Env = s.app, s.env
@@ -230,10 +235,13 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 // the manifests there; it returns the simulator for the caller to inspect the artifacts.
 func simulate(t *testing.T, dir string, params map[string]string, env ...string) *simulator {
 	t.Helper()
-	python := pythonPath(t)
 	flows, diags := driver.Load([]string{dir})
 	if diags.HasErrors() || len(flows) != 1 {
 		t.Fatalf("load %s: %v", dir, diags)
+	}
+	var python string
+	if flows[0].IR.Lang == ir.Python {
+		python = pythonPath(t)
 	}
 	out, diags := driver.Compile(flows[0], testOptions())
 	if diags.HasErrors() {
@@ -257,6 +265,16 @@ func simulate(t *testing.T, dir string, params map[string]string, env ...string)
 	}
 	if err := yaml.Unmarshal(out.Files[out.Name+".yaml"], &s.wf); err != nil {
 		t.Fatal(err)
+	}
+	if flows[0].IR.Lang == ir.Go {
+		// The image's first stage: build the flow's binary from the context alone.
+		ctx, _ := driver.BuildContext(flows[0], testOptions().Config)
+		s.goBin = filepath.Join(t.TempDir(), "flow")
+		build := exec.Command("go", "build", "-trimpath", "-o", s.goBin, "./"+ctx.FlowFile)
+		build.Dir = s.app
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("go build: %v\n%s", err, out)
+		}
 	}
 	s.runDAG(s.wf.Spec.Entrypoint, map[string]string{})
 	return s
