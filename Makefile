@@ -21,8 +21,8 @@ golden:
 	FLOWC_UPDATE=1 $(GO) test ./internal/driver/ ./cmd/flowc/
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime 60s ./internal/parser/python/
-	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime 60s ./internal/parser/python/
+	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime 60s ./parser/python/
+	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime 60s ./parser/python/
 
 bench:
 	./scripts/bench.sh

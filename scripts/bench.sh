@@ -32,4 +32,4 @@ if py=$(command -v python3); then
   echo "python3 start + ast.parse of the example:      ${parse_ms} ms"
   awk -v a="$parse_ms" -v b="$flowc_ms" 'BEGIN { if (b < 1) b = 1; printf "ratio python3 parse / flowc compile:            %.1fx\n", a / b }'
 fi
-go test -run '^$' -bench . -benchtime 10x ./internal/driver/ ./internal/compiler/check/ ./internal/parser/golang/ | grep -E '^Benchmark'
+go test -run '^$' -bench . -benchtime 10x ./internal/driver/ ./compiler/check/ ./parser/golang/ | grep -E '^Benchmark'

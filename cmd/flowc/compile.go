@@ -5,10 +5,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/driver"
-	"github.com/flowc-dev/flowc/internal/emit/argo"
 )
 
 // compileFlags are the flags shared by the commands that compile.

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/driver"
 )
 

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/config"
-	"github.com/flowc-dev/flowc/internal/emit/argo"
 	"github.com/flowc-dev/flowc/internal/kube"
 )
 

@@ -12,7 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/flowc-dev/flowc/internal/emit/argo"
+	"github.com/flowc-dev/flowc/emit/argo"
 )
 
 // FileName is the name flowc looks for, from the working directory up to the repository root.

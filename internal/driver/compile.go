@@ -4,11 +4,11 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/emit/argo"
+	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/diag"
-	"github.com/flowc-dev/flowc/internal/emit/argo"
-	"github.com/flowc-dev/flowc/internal/emit/build"
 )
 
 // Options are the settings of one compile, flags already merged over flowc.yaml.

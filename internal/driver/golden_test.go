@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/driver"
-	"github.com/flowc-dev/flowc/internal/emit/argo"
 )
 
 // update rewrites the goldens instead of comparing: FLOWC_UPDATE=1 go test ./...

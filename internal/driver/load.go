@@ -9,11 +9,11 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/compiler/check"
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
-	"github.com/flowc-dev/flowc/internal/parser/golang"
-	"github.com/flowc-dev/flowc/internal/parser/python"
+	"github.com/flowc-dev/flowc/parser/golang"
+	"github.com/flowc-dev/flowc/parser/python"
 )
 
 // Flow is one flow read from a source file.

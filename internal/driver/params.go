@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
-	"github.com/flowc-dev/flowc/internal/emit/argo"
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/emit/argo"
 )
 
 // Params checks NAME=VALUE arguments against a flow's parameters and returns every parameter's

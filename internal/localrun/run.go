@@ -16,8 +16,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flowc-dev/flowc/internal/compiler/check"
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/ir"
 )
 
 // EnvVar is one environment variable a step runs with.

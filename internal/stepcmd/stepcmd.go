@@ -6,7 +6,7 @@ package stepcmd
 import (
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/compiler/ir"
+	"github.com/flowc-dev/flowc/compiler/ir"
 )
 
 // Binder supplies what differs between an Argo pod and a local run.

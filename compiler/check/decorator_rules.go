@@ -1,0 +1,56 @@
+package check
+
+import (
+	"github.com/flowc-dev/flowc/compiler/ir"
+)
+
+// TimeoutSeconds returns the duration of a @timeout decorator in seconds: seconds + 60*minutes
+// + 3600*hours, as Metaflow adds them. Meaningful on a flow that passed the checks.
+func TimeoutSeconds(d *ir.Decorator) int64 {
+	var total int64
+	if d == nil {
+		return 0
+	}
+	for _, u := range []struct {
+		arg  string
+		secs int64
+	}{{"seconds", 1}, {"minutes", 60}, {"hours", 3600}} {
+		if a := d.Arg(u.arg); a != nil {
+			if n, ok := intValue(a.Value); ok {
+				total += n * u.secs
+			}
+		}
+	}
+	return total
+}
+
+func checkTimeout(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
+	for _, a := range d.Args {
+		if a.Value.Kind != ir.ValNone && valid[a.Name] == nil {
+			return // a bad value is reported already
+		}
+	}
+	if TimeoutSeconds(d) <= 0 {
+		p.Reportf(d.Pos, "%s needs a duration above zero: give seconds, minutes or hours", decoName(p.Flow, d.Name))
+	}
+}
+
+// checkProject applies Metaflow's rule to the project name: lowercase letters, digits and '_'.
+func checkProject(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
+	name := decoName(p.Flow, d.Name)
+	a := d.Arg("name")
+	switch {
+	case a != nil && valid["name"] == nil: // a bad value is reported already
+		return
+	case a == nil || a.Value.Kind != ir.ValString:
+		p.Reportf(d.Pos, "%s needs a name, as in %s(name=\"my_project\")", name, name)
+		return
+	}
+	if hasBraces(a.Value.Str) { // template-syntax reports it
+		return
+	}
+	if !validStepName(a.Value.Str) || len(a.Value.Str) > MaxTemplateName {
+		p.Reportf(orPos(a.Pos, d.Pos), "%s name %q is invalid: use at most %d lowercase letters, digits and underscores, not starting with an underscore",
+			name, a.Value.Str, MaxTemplateName)
+	}
+}

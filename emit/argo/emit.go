@@ -1,0 +1,211 @@
+// Package argo turns a checked flow into Argo Workflows manifests: a WorkflowTemplate (or a
+// Workflow) whose entry template is a DAG of one container template per step, with each foreach
+// body as a sub-DAG fanned out with withParam, nested as the foreach bodies nest.
+package argo
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
+)
+
+// Kinds of the main object.
+const (
+	KindWorkflowTemplate = "WorkflowTemplate"
+	KindWorkflow         = "Workflow"
+	apiVersion           = "argoproj.io/v1alpha1"
+	entryTemplate        = "Main" // uppercase: no step's template can take the name
+	inDir                = "/flowc/in/"
+	outDir               = "/flowc/out"
+)
+
+// Options are the settings that do not come from the flow's source.
+type Options struct {
+	Kind           string // KindWorkflowTemplate (the default) or KindWorkflow
+	Image          string // the image every step runs in
+	FlowFile       string // the flow's file name inside the image's working directory
+	Source         string // the source file, slash-separated and relative, for annotations
+	Namespace      string
+	ServiceAccount string
+	Labels         map[string]string
+	Annotations    map[string]string
+	Workflow       WorkflowOptions
+}
+
+// WorkflowOptions are workflow-level settings, from flags and flowc.yaml.
+type WorkflowOptions struct {
+	Parallelism                 int      `yaml:"parallelism"`    // most pods at once
+	TimeoutSeconds              int64    `yaml:"timeoutSeconds"` // the whole run's deadline
+	TTLSeconds                  int      `yaml:"ttlSecondsAfterFinished"`
+	PodGC                       string   `yaml:"podGC"` // OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, ...
+	ImagePullSecrets            []string `yaml:"imagePullSecrets"`
+	ArtifactRepositoryConfigMap string   `yaml:"artifactRepositoryConfigMap"`
+	ArtifactRepositoryKey       string   `yaml:"artifactRepositoryKey"`
+}
+
+// Emit builds the manifests of a flow that passed the checks, main object first. Every name
+// collision is the name check's to report, so Emit itself cannot fail.
+func Emit(f *ir.Flow, o Options) []Object {
+	g := check.NewGraph(f)
+	e := &emitter{f: f, o: o, stacks: g.ForeachStacks()}
+	e.order, _ = g.Topo()
+	e.dag("", 0)
+	for _, s := range e.order {
+		e.container(s)
+	}
+	return e.objects()
+}
+
+type emitter struct {
+	f         *ir.Flow
+	o         Options
+	order     []*ir.Step
+	stacks    map[string][]string // foreach bodies each step runs in, outermost first
+	templates []*Template
+}
+
+// indexParam names the input parameter carrying the index of the foreach body at depth k.
+func indexParam(k int) string { return fmt.Sprintf("i%d", k) }
+
+// scopeOf is the foreach step whose body step s runs in, "" for the top level.
+func (e *emitter) scopeOf(s string) string {
+	st := e.stacks[s]
+	if len(st) == 0 {
+		return ""
+	}
+	return st[len(st)-1]
+}
+
+// dag adds the DAG template of one scope: the top level, or the body of foreach step scope.
+func (e *emitter) dag(scope string, depth int) {
+	t := &Template{Name: entryTemplate, DAG: &DAG{}}
+	if scope != "" {
+		t.Name = bodyName(scope)
+		t.Inputs = &Inputs{Parameters: indexParams(depth)}
+	}
+	e.templates = append(e.templates, t)
+	for _, s := range e.order {
+		if e.scopeOf(s.Name) != scope {
+			continue
+		}
+		t.DAG.Tasks = append(t.DAG.Tasks, &Task{
+			Name: TemplateName(s.Name), Template: TemplateName(s.Name),
+			Depends: e.depends(s, depth), Arguments: passIndexes(depth, ""),
+		})
+		if s.Foreach != "" {
+			t.DAG.Tasks = append(t.DAG.Tasks, &Task{
+				Name: bodyName(s.Name), Template: bodyName(s.Name), Depends: TemplateName(s.Name),
+				WithParam: fmt.Sprintf("{{tasks.%s.outputs.parameters.foreach}}", TemplateName(s.Name)),
+				Arguments: passIndexes(depth, "{{item}}"),
+			})
+			e.dag(s.Name, depth+1)
+		}
+	}
+}
+
+// depends lists the tasks of s's own scope that must finish first: its parents there, and for a
+// foreach join the fan-out task of the body it closes. The foreach step that starts a body is
+// outside the body's DAG, so the body's first step depends on nothing.
+func (e *emitter) depends(s *ir.Step, depth int) string {
+	var deps []string
+	seen := map[string]bool{}
+	for _, p := range s.In {
+		ps := e.stacks[p]
+		var d string
+		switch {
+		case len(ps) == depth:
+			d = TemplateName(p)
+		case len(ps) > depth:
+			d = bodyName(ps[depth])
+		default:
+			continue
+		}
+		if !seen[d] {
+			seen[d] = true
+			deps = append(deps, d)
+		}
+	}
+	return strings.Join(deps, " && ")
+}
+
+func indexParams(depth int) []Parameter {
+	var ps []Parameter
+	for k := 0; k < depth; k++ {
+		ps = append(ps, Parameter{Name: indexParam(k)})
+	}
+	return ps
+}
+
+// passIndexes hands a task the indexes of the bodies it runs in, plus item for a fan-out.
+func passIndexes(depth int, item string) *Arguments {
+	var ps []Parameter
+	for k := 0; k < depth; k++ {
+		v := fmt.Sprintf("{{inputs.parameters.%s}}", indexParam(k))
+		ps = append(ps, Parameter{Name: indexParam(k), Value: &v})
+	}
+	if item != "" {
+		ps = append(ps, Parameter{Name: indexParam(depth), Value: &item})
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return &Arguments{Parameters: ps}
+}
+
+// container adds the container template of one step.
+func (e *emitter) container(s *ir.Step) {
+	depth := len(e.stacks[s.Name])
+	sh := stepcmd.ShapeOf(e.f, s, e.stacks)
+	t := &Template{
+		Name:     TemplateName(s.Name),
+		Metadata: &TemplateMeta{Labels: map[string]string{"flowc.dev/step": labelValue(s.Name)}},
+		Outputs: &Outputs{Artifacts: []Artifact{{
+			Name: "state", Path: outDir, Archive: &Archive{None: &struct{}{}},
+			S3: &S3{Key: stateKey(s.Name, depth)},
+		}}},
+	}
+	if depth > 0 || len(sh.Inputs) > 0 {
+		t.Inputs = &Inputs{Parameters: indexParams(depth)}
+	}
+	for _, in := range sh.Inputs {
+		t.Inputs.Artifacts = append(t.Inputs.Artifacts, Artifact{
+			Name: TemplateName(in.Parent), Path: inDir + in.Parent,
+			S3: &S3{Key: stateKey(in.Parent, min(len(e.stacks[in.Parent]), depth))},
+		})
+	}
+	if s.Foreach != "" {
+		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
+	}
+	argv := stepcmd.Args(e.f, e.o.FlowFile, s, sh, podBinder{depth: depth})
+	t.Container = &Container{Image: e.o.Image, Command: stepcmd.Entrypoint(e.f), Args: argv}
+	e.applyDecorators(s, t)
+	e.templates = append(e.templates, t)
+}
+
+// stateKey is the artifact key of a step's state: one prefix per run and step, then the indexes
+// of the foreach bodies it runs in, so that a foreach join reads all children under one prefix.
+func stateKey(step string, depth int) string {
+	idx := make([]string, depth)
+	for k := range idx {
+		idx[k] = fmt.Sprintf("{{inputs.parameters.%s}}", indexParam(k))
+	}
+	return "{{workflow.name}}/" + stepcmd.StatePath(step, idx)
+}
+
+// podBinder binds a step's command line to the pod: artifact paths and Argo's template values.
+type podBinder struct{ depth int }
+
+func (b podBinder) InputDir(p string) string { return inDir + p }
+func (b podBinder) OutDir() string           { return outDir }
+func (b podBinder) Index() string {
+	return fmt.Sprintf("{{inputs.parameters.%s}}", indexParam(b.depth-1))
+}
+
+// Param hands the value over base64-encoded: Argo substitutes a step's fields more than once, so
+// a value holding "{{" would be read as a template again; base64 holds no braces.
+func (b podBinder) Param(name string) string {
+	return fmt.Sprintf("{{=sprig.b64enc(workflow.parameters['%s'])}}", name)
+}

@@ -1,0 +1,212 @@
+package argo
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/ir"
+)
+
+// ObjectName is the name of a flow's WorkflowTemplate (and of its output file): the flow's
+// name, after its @project name and branch when it has one, as an RFC 1123 label.
+func ObjectName(f *ir.Flow) string { return check.DNSName(qualifiedName(f), maxObjectName) }
+
+// cronName is the CronWorkflow's name, shorter because the controller adds a suffix.
+func cronName(f *ir.Flow) string { return check.DNSName(qualifiedName(f), maxCronName) }
+
+func qualifiedName(f *ir.Flow) string {
+	project, branch := projectOf(f)
+	parts := []string{}
+	if project != "" {
+		parts = append(parts, project)
+		if branch != "prod" {
+			parts = append(parts, branch)
+		}
+	}
+	return strings.Join(append(parts, f.Name), "-")
+}
+
+// projectOf reads @project: its name, and the branch ("prod" for production=True or when no
+// branch is named, as flowc has no user name to fall back on).
+func projectOf(f *ir.Flow) (project, branch string) {
+	d := f.Decorator("project")
+	if d == nil {
+		return "", ""
+	}
+	project, _ = str(d, "name")
+	branch = "prod"
+	if b, ok := str(d, "branch"); ok {
+		branch = b
+	}
+	if a := d.Arg("production"); a != nil && a.Value.Kind == ir.ValBool && a.Value.Bool {
+		branch = "prod"
+	}
+	return project, branch
+}
+
+// objects wraps the templates in the WorkflowTemplate or Workflow, and adds the CronWorkflow of a
+// scheduled flow's template.
+func (e *emitter) objects() []Object {
+	kind := e.o.Kind
+	if kind == "" {
+		kind = KindWorkflowTemplate
+	}
+	name := ObjectName(e.f)
+	meta := Metadata{Name: name, Namespace: e.o.Namespace, Labels: e.labels(), Annotations: e.annotations()}
+	if kind == KindWorkflow {
+		meta.Name, meta.GenerateName = "", name+"-"
+	}
+	spec := e.workflowSpec()
+	spec.Entrypoint, spec.Arguments, spec.Templates = entryTemplate, e.arguments(), e.templates
+	out := []Object{{APIVersion: apiVersion, Kind: kind, Metadata: meta, Spec: spec}}
+	if cron, tz, ok := check.Schedule(e.f); ok && kind == KindWorkflowTemplate {
+		cmeta := meta
+		cmeta.Name = cronName(e.f)
+		out = append(out, Object{APIVersion: apiVersion, Kind: "CronWorkflow", Metadata: cmeta, Spec: &CronWorkflowSpec{
+			Schedules: []string{cron}, Timezone: tz, ConcurrencyPolicy: "Forbid",
+			WorkflowSpec: WorkflowSpec{WorkflowTemplateRef: &WorkflowTemplateRef{Name: name}},
+		}})
+	}
+	return out
+}
+
+// workflowSpec holds the workflow-level settings from flags and flowc.yaml.
+func (e *emitter) workflowSpec() *WorkflowSpec {
+	w := e.o.Workflow
+	spec := &WorkflowSpec{
+		ServiceAccountName: e.o.ServiceAccount,
+		Parallelism:        w.Parallelism,
+		ActiveDeadline:     w.TimeoutSeconds,
+	}
+	for _, s := range w.ImagePullSecrets {
+		spec.ImagePullSecrets = append(spec.ImagePullSecrets, LocalObjectRef{Name: s})
+	}
+	if w.TTLSeconds > 0 {
+		spec.TTLStrategy = &TTLStrategy{SecondsAfterCompletion: w.TTLSeconds}
+	}
+	if w.PodGC != "" {
+		spec.PodGC = &PodGC{Strategy: w.PodGC}
+	}
+	if w.ArtifactRepositoryConfigMap != "" || w.ArtifactRepositoryKey != "" {
+		spec.ArtifactRepoRef = &ArtifactRepoRef{ConfigMap: w.ArtifactRepositoryConfigMap, Key: w.ArtifactRepositoryKey}
+	}
+	return spec
+}
+
+func (e *emitter) labels() map[string]string {
+	l := map[string]string{
+		"app.kubernetes.io/managed-by": "flowc",
+		"flowc.dev/flow":               labelValue(e.f.Name),
+	}
+	if project, branch := projectOf(e.f); project != "" {
+		l["flowc.dev/project"] = labelValue(project)
+		l["flowc.dev/branch"] = labelValue(branch)
+	}
+	for k, v := range e.o.Labels {
+		l[k] = v
+	}
+	return l
+}
+
+func (e *emitter) annotations() map[string]string {
+	a := map[string]string{"flowc.dev/flow-class": e.f.Name}
+	if e.o.Source != "" {
+		a["flowc.dev/source"] = e.o.Source
+	}
+	for k, v := range e.o.Annotations {
+		a[k] = v
+	}
+	return a
+}
+
+// arguments declares the flow's parameters. A required parameter with no default has no value,
+// so that Argo asks the submitter for one.
+func (e *emitter) arguments() *Arguments {
+	if len(e.f.Params) == 0 {
+		return nil
+	}
+	args := &Arguments{}
+	for _, p := range e.f.Params {
+		// The template-syntax check keeps "{{" out of help texts and defaults.
+		ap := Parameter{Name: p.Name, Description: p.Help}
+		if v, ok := ParamValue(p); ok || !p.Required {
+			// An optional parameter without a literal default (None, or computed by a function)
+			// is "": the runtime reads it as not given and takes the flow's own default.
+			ap.Value = &v
+		}
+		args.Parameters = append(args.Parameters, ap)
+	}
+	return args
+}
+
+// ParamValue is a parameter's default as the plain string a user would type: no JSON quoting of
+// strings, JSON for JSONType. ok is false when there is no default known at compile time.
+func ParamValue(p *ir.Param) (string, bool) {
+	if p.Default == nil {
+		return "", false
+	}
+	v := p.Default
+	switch v.Kind {
+	case ir.ValString, ir.ValInt, ir.ValFloat:
+		return v.Str, true
+	case ir.ValBool:
+		if v.Bool {
+			return "true", true
+		}
+		return "false", true
+	case ir.ValList, ir.ValDict:
+		b, _ := json.Marshal(jsonOf(*v))
+		return string(b), true
+	}
+	return "", false
+}
+
+// jsonOf converts a literal to the Go value encoding/json writes; dict keys keep source order.
+func jsonOf(v ir.Value) any {
+	switch v.Kind {
+	case ir.ValString:
+		return v.Str
+	case ir.ValInt:
+		return v.Int
+	case ir.ValFloat:
+		return v.Float
+	case ir.ValBool:
+		return v.Bool
+	case ir.ValList:
+		out := make([]any, len(v.List))
+		for i, x := range v.List {
+			out[i] = jsonOf(x)
+		}
+		return out
+	case ir.ValDict:
+		return orderedDict(v)
+	}
+	return nil
+}
+
+// orderedDict marshals a dict literal with its keys in source order, as Python's json.dumps does.
+type orderedDict ir.Value
+
+func (d orderedDict) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i := range d.Keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(d.Keys[i].Str)
+		if err != nil {
+			return nil, err
+		}
+		val, err := json.Marshal(jsonOf(d.Elems[i]))
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}

@@ -1,0 +1,102 @@
+// Package build turns a flow into its container build spec: a self-contained build context (the
+// flow file, the local modules it imports, requirements.txt, flowc's runtime), a Dockerfile, and
+// the image reference the manifests use, tagged with the content hash of the context so that the
+// YAML changes exactly when the image must.
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
+	pyruntime "github.com/flowc-dev/flowc/internal/runtime/python"
+)
+
+// Options are the build settings that do not come from the flow.
+type Options struct {
+	BaseImage string
+}
+
+// Context is a flow's build context: every file the image is built from, by slash path.
+type Context struct {
+	Files    map[string][]byte
+	FlowFile string // the flow's file name inside the context and the image's working directory
+}
+
+// Files written next to the context that are not part of the image.
+const (
+	ImageFile = "image.txt"
+	workDir   = "/flowc/app"
+)
+
+// NewContext gathers a Python flow's build context. path is the flow file on disk and src its
+// content; the local modules it imports are found statically, next to it.
+func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.List) {
+	c := &Context{Files: map[string][]byte{}, FlowFile: filepath.Base(path)}
+	c.Files[c.FlowFile] = src
+	dir := filepath.Dir(path)
+	local, third, diags := localModules(dir, f.Imports, f.File)
+	for _, rel := range local {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+		if err != nil {
+			diags = append(diags, diag.Errorf(f.Pos, "build", "cannot read local module %s: %v", rel, err))
+			continue
+		}
+		c.Files[rel] = data
+	}
+	hasReq := false
+	if req, err := os.ReadFile(filepath.Join(dir, "requirements.txt")); err == nil {
+		c.Files["requirements.txt"], hasReq = req, true
+	}
+	if len(third) > 0 && !hasReq {
+		diags = append(diags, diag.Warningf(f.Pos, "build",
+			"the flow imports %s, which the image will not have: add a requirements.txt next to %s",
+			strings.Join(third, ", "), c.FlowFile))
+	}
+	for p, data := range pyruntime.Files() {
+		c.Files[p] = data
+	}
+	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq))
+	c.Files[".dockerignore"] = []byte(dockerignore)
+	return c, diags
+}
+
+// Hash is the content hash of the context: every file's path and bytes, in path order.
+func (c *Context) Hash() string {
+	paths := make([]string, 0, len(c.Files))
+	for p := range c.Files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(c.Files[p]))
+		h.Write(c.Files[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// AddImage records the image reference next to the context, for build scripts.
+func (c *Context) AddImage(ref string) { c.Files[ImageFile] = []byte(ref + "\n") }
+
+const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n**/__pycache__\n"
+
+func dockerfile(base, flowFile string, requirements bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", flowFile, ImageFile)
+	fmt.Fprintf(&b, "FROM %s\n", base)
+	fmt.Fprintf(&b, "WORKDIR %s\n", workDir)
+	b.WriteString("ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\n")
+	if requirements {
+		b.WriteString("COPY requirements.txt ./\n")
+		b.WriteString("RUN pip install --no-cache-dir -r requirements.txt\n")
+	}
+	b.WriteString("COPY . ./\n")
+	return b.String()
+}

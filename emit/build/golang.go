@@ -1,0 +1,179 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
+// Images of a Go flow's multi-stage build: the toolchain image compiles the flow's main package
+// (its tag follows the go directive of go.mod), the runtime image holds the static binary only.
+const (
+	DefaultGoBuilder = "golang:1.26"
+	DefaultGoRuntime = "gcr.io/distroless/static-debian12"
+)
+
+// goListMode lists the flow's package and everything it imports, with their files and modules:
+// what `go build` reads from the main module.
+const goListMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+	packages.NeedModule | packages.NeedEmbedFiles
+
+// NewGoContext gathers a Go flow's build context from its module: go.mod, go.sum, and every
+// source file of the main module's packages that the flow's main package (in dir) imports,
+// directly or not, with the main package itself; test files are left out. Paths are relative
+// to the module root, and FlowFile is the main package's directory in it ("." at the root).
+// Third-party modules are left to `go build` in the image, which downloads them.
+func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot find the flow's package: %v", err)}
+	}
+	root, ok := moduleRoot(abs)
+	if !ok {
+		return nil, diag.List{diag.Errorf(f.Pos, "build", "no go.mod in %s or above it: a Go flow must be in a module", filepath.ToSlash(dir))}
+	}
+	g := &goContext{c: &Context{Files: map[string][]byte{}}, root: root, flow: f}
+	g.c.FlowFile = g.rel(abs)
+	gomod := g.add(filepath.Join(root, "go.mod"))
+	g.addIfExists(filepath.Join(root, "go.sum"))
+	g.addTree(filepath.Join(root, "vendor")) // a vendored module builds from vendor/
+	g.replaces(gomod)
+	g.packages(abs)
+	g.c.Files["Dockerfile"] = []byte(goDockerfile(goBuilder(gomod), g.c.FlowFile))
+	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n")
+	return g.c, g.diags
+}
+
+// goContext collects one Go flow's context.
+type goContext struct {
+	c     *Context
+	root  string // the module root
+	flow  *ir.Flow
+	diags diag.List
+}
+
+// moduleRoot is the nearest directory at or above dir that holds a go.mod.
+func moduleRoot(dir string) (string, bool) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
+			return d, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
+}
+
+// rel is p relative to the module root, slash-separated; "" when p is outside it.
+func (g *goContext) rel(p string) string {
+	r, err := filepath.Rel(g.root, p)
+	if err != nil || !filepath.IsLocal(r) && r != "." {
+		return ""
+	}
+	return filepath.ToSlash(r)
+}
+
+// add copies one file of the module into the context and returns its content.
+func (g *goContext) add(p string) []byte {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot read %s: %v", filepath.ToSlash(p), err))
+		return nil
+	}
+	if r := g.rel(p); r != "" {
+		g.c.Files[r] = data
+	}
+	return data
+}
+
+func (g *goContext) addIfExists(p string) {
+	if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		g.add(p)
+	}
+}
+
+// addTree copies every file under dir, when it exists.
+func (g *goContext) addTree(dir string) {
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			g.add(p)
+		}
+		return nil
+	})
+}
+
+// packages adds the files of every package in the module that the flow's package needs.
+func (g *goContext) packages(abs string) {
+	pkgs, err := packages.Load(&packages.Config{Mode: goListMode, Dir: abs}, ".")
+	if err != nil {
+		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot list the flow's packages: %v", err))
+		return
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Module == nil {
+			return // the standard library
+		}
+		var files []string
+		files = append(files, p.GoFiles...)
+		files = append(files, p.IgnoredFiles...) // other platforms' files: the image may be one
+		files = append(files, p.OtherFiles...)
+		files = append(files, p.EmbedFiles...)
+		for _, file := range files {
+			if !strings.HasSuffix(file, "_test.go") && g.rel(file) != "" {
+				g.add(file)
+			}
+		}
+	})
+}
+
+// replaceRE matches one replace directive with a local path: `X [v] => ./path` (or ../path, /path).
+var replaceRE = regexp.MustCompile(`(?m)^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s+=>\s+((?:\.{1,2}|/)\S*)\s*$`)
+
+// replaces adds the go.mod and go.sum of modules replaced by a directory inside the module, and
+// warns about directories outside it, which the image build cannot see.
+func (g *goContext) replaces(gomod []byte) {
+	for _, m := range replaceRE.FindAllSubmatch(gomod, -1) {
+		target := filepath.Join(g.root, filepath.FromSlash(string(m[2])))
+		if filepath.IsAbs(string(m[2])) {
+			target = filepath.Clean(string(m[2]))
+		}
+		if g.rel(target) == "" {
+			g.diags = append(g.diags, diag.Warningf(g.flow.Pos, "build",
+				"go.mod replaces %s with %s, outside the module, which the image build cannot see; vendor it (go mod vendor) or move it into the module",
+				m[1], m[2]))
+			continue
+		}
+		g.addIfExists(filepath.Join(target, "go.mod"))
+		g.addIfExists(filepath.Join(target, "go.sum"))
+	}
+}
+
+var goDirectiveRE = regexp.MustCompile(`(?m)^go\s+(\d+)\.(\d+)`)
+
+// goBuilder is the toolchain image for the go directive of go.mod: go 1.26.8 builds in golang:1.26.
+func goBuilder(gomod []byte) string {
+	if m := goDirectiveRE.FindSubmatch(gomod); m != nil {
+		return fmt.Sprintf("golang:%s.%s", m[1], m[2])
+	}
+	return DefaultGoBuilder
+}
+
+func goDockerfile(builder, pkg string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", pkg, ImageFile)
+	fmt.Fprintf(&b, "FROM %s AS build\n", builder)
+	b.WriteString("WORKDIR /src\n")
+	b.WriteString("COPY . .\n")
+	fmt.Fprintf(&b, "RUN CGO_ENABLED=0 go build -trimpath -o /flow ./%s\n", strings.TrimPrefix(pkg, "./"))
+	fmt.Fprintf(&b, "FROM %s\n", DefaultGoRuntime)
+	b.WriteString("COPY --from=build /flow /flow\n")
+	b.WriteString("ENTRYPOINT [\"/flow\"]\n")
+	return b.String()
+}

@@ -1,0 +1,68 @@
+package golang
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/flowc-dev/flowc/emit/build"
+)
+
+// TestDataProcessExample checks that examples/data_process_go reads into the Python example's IR.
+// Running it is internal/driver's TestSimulateExample, through the compiled manifests.
+func TestDataProcessExample(t *testing.T) {
+	dir := filepath.Join(root, "examples", "data_process_go")
+	f := loadOne(t, dir)
+	want, err := os.ReadFile(filepath.Join(root, "golden", "examples", "data_process", "dataprocessworkflow.ir.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := normalize(f.Dump()); got != normalize(string(want)) {
+		t.Errorf("IR differs from the Python example's:\n--- go\n%s--- python\n%s", got, normalize(string(want)))
+	}
+}
+
+// TestGoBuildContext checks the build context of a Go flow: the module files, the flow's package
+// and the local packages it imports (the SDK, here), no tests, and the two-stage Dockerfile.
+func TestGoBuildContext(t *testing.T) {
+	dir := filepath.Join(root, "testdata", "go", "foreach")
+	f := loadOne(t, dir)
+	c, diags := build.NewGoContext(f, dir, build.Options{})
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diags)
+	}
+	if c.FlowFile != "testdata/go/foreach" {
+		t.Errorf("FlowFile = %q", c.FlowFile)
+	}
+	var paths []string
+	for p := range c.Files {
+		paths = append(paths, p)
+		if strings.HasSuffix(p, "_test.go") || strings.HasPrefix(p, "internal/") {
+			t.Errorf("the context has %s", p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range []string{"go.mod", "go.sum", "testdata/go/foreach/flow.go", "flow/flow.go", "flow/run.go", "Dockerfile", ".dockerignore"} {
+		if _, ok := c.Files[p]; !ok {
+			t.Errorf("the context lacks %s; it has %s", p, strings.Join(paths, " "))
+		}
+	}
+	wantDocker := `# Built by flowc for testdata/go/foreach. Build from this directory: docker build -t "$(cat image.txt)" .
+FROM golang:1.26 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -o /flow ./testdata/go/foreach
+FROM gcr.io/distroless/static-debian12
+COPY --from=build /flow /flow
+ENTRYPOINT ["/flow"]
+`
+	if got := string(c.Files["Dockerfile"]); got != wantDocker {
+		t.Errorf("Dockerfile:\n%s\nwant:\n%s", got, wantDocker)
+	}
+	again, _ := build.NewGoContext(f, dir, build.Options{})
+	if again.Hash() != c.Hash() {
+		t.Errorf("the context hash changes between two runs")
+	}
+}

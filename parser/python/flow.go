@@ -1,0 +1,232 @@
+package python
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-python/gpython/ast"
+
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
+// flows finds the flow classes of a module and lowers each to the IR. A flow class derives from
+// FlowSpec, directly or through other classes: of the same file, or of local modules it imports
+// them from (when the frontend has a Loader). A class that another flow class of the file derives
+// from is a base, not a flow of its own, and lends it its steps and parameters.
+func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
+	m, ok := mod.(*ast.Module)
+	if !ok {
+		return nil, nil
+	}
+	f.index(m)
+	var order []*ast.ClassDef
+	for _, s := range m.Body {
+		if c, ok := s.(*ast.ClassDef); ok {
+			order = append(order, c)
+		}
+	}
+	isFlow := map[string]bool{}
+	isBase := map[string]bool{}
+	for _, c := range order {
+		if derives(classRef{f, c}, 0) {
+			isFlow[string(c.Name)] = true
+			for _, b := range c.Bases {
+				isBase[f.tail(b)] = true
+			}
+		}
+	}
+	imports := f.imports(m)
+	var out []*ir.Flow
+	var diags diag.List
+	for _, c := range order {
+		name := string(c.Name)
+		if !isFlow[name] {
+			diags = append(diags, f.foreignBase(c)...)
+			continue
+		}
+		if isBase[name] && f.classes[name] != nil {
+			continue
+		}
+		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports}
+		f.lowerClass(fl, c, map[*ast.ClassDef]bool{})
+		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
+			out = append(out, fl)
+		}
+	}
+	return out, diags
+}
+
+// derives reports whether a class derives from FlowSpec through the classes flowc can read.
+func derives(r classRef, depth int) bool {
+	if depth > maxBaseDepth {
+		return false // a base cycle; Python rejects it at run time
+	}
+	for _, b := range r.c.Bases {
+		if r.f.tail(b) == "FlowSpec" {
+			return true
+		}
+		if br, ok := r.f.resolve(b); ok && br.c != r.c && derives(br, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignBase explains a class that has @step methods but no FlowSpec that flowc can see.
+func (f *file) foreignBase(c *ast.ClassDef) diag.List {
+	hasStep := false
+	for _, s := range c.Body {
+		if d, ok := s.(*ast.FunctionDef); ok && f.isStep(d) {
+			hasStep = true
+		}
+	}
+	if !hasStep {
+		return nil
+	}
+	for _, b := range c.Bases {
+		n := f.tail(b)
+		if n == "" || n == "object" || f.classes[n] != nil {
+			continue
+		}
+		where := "in a module flowc cannot read"
+		if imp, ok := f.imported[n]; ok {
+			where = fmt.Sprintf("in module %s, which flowc cannot find next to the flow or cannot parse", imp.module)
+		}
+		return diag.List{diag.Errorf(f.classNamePos(c), "no-flow",
+			"class %s has @step methods, but its base %s is defined %s; flowc reads flows and their bases from the flow's directory",
+			c.Name, exprString(b), where)}
+	}
+	return nil
+}
+
+// lowerClass adds the parameters, steps and decorators of c and of its bases to fl, bases first,
+// so that a subclass's step of the same name replaces the base's, as Python's lookup does. A base
+// from another module is lowered with that module's file, so its positions are its own.
+func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]bool) {
+	if seen[c] {
+		return
+	}
+	seen[c] = true
+	// Python looks a name up in the class, then its bases from left to right: lower the bases
+	// right to left, so that the leftmost one's steps replace the others'.
+	for i := len(c.Bases) - 1; i >= 0; i-- {
+		if br, ok := f.resolve(c.Bases[i]); ok {
+			br.f.lowerClass(fl, br.c, seen)
+		}
+	}
+	for _, d := range c.DecoratorList {
+		fl.Decorators = append(fl.Decorators, f.decorator(d))
+	}
+	for _, s := range c.Body {
+		switch s := s.(type) {
+		case *ast.Assign:
+			if p := f.param(s); p != nil {
+				fl.Params = replaceParam(fl.Params, p)
+			}
+		case *ast.FunctionDef:
+			if st := f.step(s); st != nil {
+				fl.Steps = replaceStep(fl.Steps, st)
+			}
+		}
+	}
+}
+
+func replaceParam(ps []*ir.Param, p *ir.Param) []*ir.Param {
+	for i, q := range ps {
+		if q.Attr == p.Attr {
+			ps[i] = p
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func replaceStep(ss []*ir.Step, s *ir.Step) []*ir.Step {
+	for i, q := range ss {
+		if q.Name == s.Name {
+			ss[i] = s
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+// classNamePos is the position of the name in `class Name(`: gpython places a ClassDef at `class`.
+func (f *file) classNamePos(c *ast.ClassDef) diag.Pos {
+	p := f.pos(c)
+	line := f.line(p.Line)
+	i := p.Col - 1 + len("class")
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i <= len(line) {
+		p.Col = i + 1
+	}
+	return p
+}
+
+// imports lists every module the file imports, at any depth, in source order: steps often
+// import inside their bodies, and the build context needs them all.
+func (f *file) imports(m *ast.Module) []ir.Import {
+	var out []ir.Import
+	ast.Walk(m, func(n ast.Ast) bool {
+		switch n := n.(type) {
+		case *ast.Import:
+			for _, a := range n.Names {
+				out = append(out, ir.Import{Module: string(a.Name), Pos: f.pos(n)})
+			}
+		case *ast.ImportFrom:
+			mod := string(n.Module)
+			for i := 0; i < n.Level; i++ {
+				mod = "." + mod
+			}
+			out = append(out, ir.Import{Module: mod, Pos: f.pos(n)})
+		}
+		return true
+	})
+	return out
+}
+
+// tail is dottedTail with the names imported from metaflow or flowc under an alias resolved:
+// `from metaflow import environment as env` makes @env mean @environment.
+func (f *file) tail(e ast.Expr) string {
+	n := dottedTail(e)
+	if real, ok := f.aliases[n]; ok {
+		return real
+	}
+	return n
+}
+
+// importAliases records `from metaflow import X as Y` (and from flowc, and their submodules).
+func (f *file) importAliases(m *ast.Module) {
+	f.aliases = map[string]string{}
+	for _, s := range m.Body {
+		imp, ok := s.(*ast.ImportFrom)
+		if !ok {
+			continue
+		}
+		if mod := strings.SplitN(string(imp.Module), ".", 2)[0]; mod != "metaflow" && mod != "flowc" {
+			continue
+		}
+		for _, a := range imp.Names {
+			if a.AsName != "" && a.AsName != a.Name {
+				f.aliases[string(a.AsName)] = string(a.Name)
+			}
+		}
+	}
+}
+
+// dottedTail is the last name of a dotted reference: FlowSpec for both FlowSpec and
+// metaflow.FlowSpec. Anything else gives "".
+func dottedTail(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Name:
+		// gpython reads a dotted decorator name as one Name "a.b.c".
+		id := string(e.Id)
+		return id[strings.LastIndexByte(id, '.')+1:]
+	case *ast.Attribute:
+		return string(e.Attr)
+	}
+	return ""
+}
