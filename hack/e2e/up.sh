@@ -373,7 +373,7 @@ spawn workflow-controller env LEADER_ELECTION_DISABLE=true DEFAULT_REQUEUE_TIME=
   "$ARGO_DIR/workflow-controller" --kubeconfig="$KUBECONFIG" --namespaced \
   --managed-namespace="$E2E_NAMESPACE" --configmap=workflow-controller-configmap \
   --executor-image="$ARGOEXEC_IMAGE" --executor-image-pull-policy=IfNotPresent --loglevel=info
-wait_for "Argo's workflow-controller" 60 in_ns curl -fsS http://127.0.0.1:6060/healthz
+wait_for "Argo's workflow-controller" 60 in_ns curl -sS -o /dev/null http://127.0.0.1:6060/healthz
 log "Argo $E2E_ARGO_VERSION workflow-controller up (namespace $E2E_NAMESPACE)"
 
 # ---------------------------------------------------------------- env
