@@ -71,9 +71,9 @@ if ! registry_has flowc-e2e/python "$PYTHON_TAG"; then
   fi
   mkdir -p "$WORK/python"
   name=$(basename "$rootfs")
-  # The context is the rootfs' parent; device nodes, apt's caches and docs stay out.
+  # The context is the rootfs' parent (nothing else is in it); device nodes, apt's caches and
+  # docs stay out.
   {
-    printf '*\n!%s\n' "$name"
     for d in dev proc sys var/cache/apt var/lib/apt/lists usr/share/doc usr/share/man .complete; do
       printf '%s/%s\n' "$name" "$d"
     done
