@@ -17,6 +17,15 @@ set -euo pipefail
 # shellcheck source=lib.sh
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
+# --check: exit 0 when every binary is built (nothing to do), 1 otherwise.
+if [ "${1:-}" = --check ]; then
+  for b in "$KUBE_APISERVER_BIN" "$ETCD_BIN" "$TOOL_BIN" "$KUBELET_BIN" "$KUBE_SCHEDULER_BIN" \
+    "$ARGO_DIR/workflow-controller" "$ARGO_DIR/argoexec" "$REGISTRY_BIN" "$BUILDKITD_BIN" \
+    "$BUILDCTL_BIN" "$WEED_BIN"; do
+    [ -x "$b" ] || exit 1
+  done
+  exit 0
+fi
 need_go
 mkdir -p "$E2E_CACHE/src" "$E2E_BIN"
 if command -v flock >/dev/null 2>&1; then
