@@ -39,8 +39,10 @@ func commands() []command {
 		{"check", "check flows and report problems, writing nothing", runCheck},
 		{"run", "run a flow locally, each step in its own process", runRun},
 		{"graph", "print a flow's DAG as Mermaid or DOT", runGraph},
+		{"build", "build and push flows' images from their build specs", runBuild},
 		{"apply", "compile flows and server-side apply them to the cluster", runApply},
 		{"submit", "start a run of a flow's applied template", runSubmit},
+		{"logs", "print the logs of a run's steps", runLogs},
 		{"version", "print flowc's version", runVersion},
 	}
 }

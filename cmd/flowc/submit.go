@@ -71,8 +71,15 @@ func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.D
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
+	lastPhase := ""
 	st, err := cluster.Wait(ctx, ns, name, func(s kube.Status) {
-		fmt.Fprintf(e.stdout, "%s %s\n", ref, s.Phase)
+		for _, step := range s.Changed {
+			fmt.Fprintf(e.stdout, "  %-32s %s\n", step.Name, step.Phase)
+		}
+		if s.Phase != lastPhase {
+			fmt.Fprintf(e.stdout, "%s %s\n", ref, s.Phase)
+			lastPhase = s.Phase
+		}
 	})
 	phase := st.Phase
 	if phase == "" {
@@ -94,6 +101,7 @@ func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.D
 			msg = ": " + st.Message
 		}
 		fmt.Fprintf(e.stderr, "flowc: %s %s%s\n", ref, strings.ToLower(st.Phase), msg)
+		showFailures(e, cluster, ns, name, st)
 		return exitFail
 	}
 	return exitOK

@@ -162,8 +162,10 @@ func (e *emitter) container(s *ir.Step) {
 	t := &Template{
 		Name:     TemplateName(s.Name),
 		Metadata: &TemplateMeta{Labels: map[string]string{"flowc.dev/step": labelValue(s.Name)}},
+		// Optional: a failed attempt writes no state, and Argo's executor would log a missing
+		// artifact as an error beside the step's real one.
 		Outputs: &Outputs{Artifacts: []Artifact{{
-			Name: "state", Path: outDir, Archive: &Archive{None: &struct{}{}},
+			Name: "state", Path: outDir, Optional: true, Archive: &Archive{None: &struct{}{}},
 			S3: &S3{Key: stateKey(s.Name, depth)},
 		}}},
 	}

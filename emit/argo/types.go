@@ -72,10 +72,11 @@ type ValueFrom struct {
 // Artifact is an input or output artifact; S3 with only a key uses the cluster's default
 // artifact repository.
 type Artifact struct {
-	Name    string   `yaml:"name"`
-	Path    string   `yaml:"path"`
-	Archive *Archive `yaml:"archive,omitempty"`
-	S3      *S3      `yaml:"s3,omitempty"`
+	Name     string   `yaml:"name"`
+	Path     string   `yaml:"path"`
+	Optional bool     `yaml:"optional,omitempty"`
+	Archive  *Archive `yaml:"archive,omitempty"`
+	S3       *S3      `yaml:"s3,omitempty"`
 }
 
 // Archive says how an output is stored; None stores a directory as it is, so that a foreach

@@ -20,8 +20,13 @@ const (
 	pollInterval = 2 * time.Second
 )
 
-// Status is a Workflow's phase (Pending, Running, Succeeded, Failed, Error) and message.
-type Status struct{ Phase, Message string }
+// Status is a Workflow's phase (Pending, Running, Succeeded, Failed, Error) and message, and
+// its steps' pods. Changed lists the steps whose phase changed since the previous report.
+type Status struct {
+	Phase, Message string
+	Steps          []Step
+	Changed        []Step
+}
 
 // Done reports whether the phase is final.
 func (s Status) Done() bool {
@@ -29,7 +34,7 @@ func (s Status) Done() bool {
 }
 
 // Wait follows the Workflow name in namespace ns until its phase is final or ctx ends, and calls
-// progress on every change of phase. It watches the Workflow and falls back to polling when the
+// progress on every change of its phase or of a step's phase. It watches the Workflow and falls back to polling when the
 // server refuses the watch. On ctx's end it returns the last status and ctx.Err().
 func (c *Cluster) Wait(ctx context.Context, ns, name string, progress func(Status)) (Status, error) {
 	cl, err := c.connect(ctx)
@@ -143,8 +148,9 @@ func (f *follower) get(ctx context.Context) (*unstructured.Unstructured, error) 
 func (f *follower) observe(obj *unstructured.Unstructured) bool {
 	phase, _, _ := unstructured.NestedString(obj.Object, "status", "phase")
 	msg, _, _ := unstructured.NestedString(obj.Object, "status", "message")
-	st := Status{Phase: phase, Message: msg}
-	if st.Phase != "" && st.Phase != f.last.Phase {
+	st := Status{Phase: phase, Message: msg, Steps: steps(obj)}
+	st.Changed = changed(f.last.Steps, st.Steps)
+	if st.Phase != "" && (st.Phase != f.last.Phase || len(st.Changed) > 0) {
 		f.progress(st)
 	}
 	f.last = st

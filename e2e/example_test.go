@@ -1,0 +1,63 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// exampleBase builds (once per content) a base image holding the example's input files at
+// /data/input, with DATA_DB=/dev/stdout so that the records save_to_db stores land in its log.
+func exampleBase(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	df := "FROM " + cl.base + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "input"), os.DirFS(filepath.Join(root, "examples/data_process/input"))); err != nil {
+		t.Fatal(err)
+	}
+	ref := strings.Replace(cl.repo, "/flows", "/example-base", 1) + ":1"
+	out, err := exec.Command("buildctl", "build", "--frontend", "dockerfile.v0",
+		"--local", "context="+dir, "--local", "dockerfile="+dir,
+		"--output", "type=image,name="+ref+",push=true,registry.insecure=true").CombinedOutput()
+	if err != nil {
+		t.Fatalf("building %s: %v\n%s", ref, err, out)
+	}
+	return ref
+}
+
+func TestExample(t *testing.T) {
+	need(t)
+	const flow = "examples/data_process/data_process.py"
+	deploy(t, flow, exampleBase(t))
+	r := succeeded(t, flow, "datasource_path=/data/input")
+	// The records went through S3 from transform_data to both branches.
+	recs, _ := artifacts(t, r.name, "transform_data")["new_data"].([]any)
+	if len(recs) != 3 {
+		t.Fatalf("new_data = %v, want the 3 records of examples/data_process/input", recs)
+	}
+	// save_to_db stored them (one JSON line each, in its log) and the team was notified.
+	stored := flowc(t, "logs", r.name, "save_to_db", "-n", cl.ns)
+	if stored.err != nil {
+		t.Fatalf("flowc logs: %v\n%s", stored.err, stored.stderr)
+	}
+	var names []string
+	for _, line := range strings.Split(stored.stdout, "\n") {
+		var rec struct{ Name string }
+		if json.Unmarshal([]byte(line), &rec) == nil && rec.Name != "" {
+			names = append(names, rec.Name)
+		}
+	}
+	if strings.Join(names, ",") != "ALPHA,BETA,GAMMA" {
+		t.Errorf("stored records %v, want ALPHA,BETA,GAMMA:\n%s", names, stored.stdout)
+	}
+	notified := flowc(t, "logs", r.name, "notify_data_science_team", "-n", cl.ns)
+	if !strings.Contains(notified.stdout, "3 new records are ready") {
+		t.Errorf("no notification in the log:\n%s%s", notified.stdout, notified.stderr)
+	}
+}

@@ -1,0 +1,60 @@
+package kube
+
+import (
+	"sort"
+
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+)
+
+// Step is one pod of a run: a step, a foreach child or a retry attempt, as Argo's status.nodes
+// records it.
+type Step struct {
+	Name    string // the node's display name: "start", "body(0:a)", "flaky(1)"
+	Node    string // the node's full name, which the pod's node-name annotation holds
+	Phase   string // Pending, Running, Succeeded, Failed, Error, Skipped, Omitted
+	Message string // why it failed, e.g. "Error (exit code 1)"
+	Started string // RFC 3339, for ordering
+}
+
+// Failed reports whether the step's pod failed.
+func (s Step) Failed() bool { return s.Phase == "Failed" || s.Phase == "Error" }
+
+// steps lists the Pod nodes of a Workflow's status, in the order they started.
+func steps(obj *unstructured.Unstructured) []Step {
+	nodes, _, _ := unstructured.NestedMap(obj.Object, "status", "nodes")
+	var out []Step
+	for _, v := range nodes {
+		n, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		if t, _ := n["type"].(string); t != "Pod" {
+			continue
+		}
+		str := func(k string) string { s, _ := n[k].(string); return s }
+		out = append(out, Step{Name: str("displayName"), Node: str("name"), Phase: str("phase"),
+			Message: str("message"), Started: str("startedAt")})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Started != out[j].Started {
+			return out[i].Started < out[j].Started
+		}
+		return out[i].Node < out[j].Node
+	})
+	return out
+}
+
+// changed lists the steps of now whose phase differs from before (new steps included).
+func changed(before, now []Step) []Step {
+	was := map[string]string{}
+	for _, s := range before {
+		was[s.Node] = s.Phase
+	}
+	var out []Step
+	for _, s := range now {
+		if s.Phase != "" && was[s.Node] != s.Phase {
+			out = append(out, s)
+		}
+	}
+	return out
+}
