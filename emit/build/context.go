@@ -85,7 +85,7 @@ func (c *Context) Hash() string {
 // AddImage records the image reference next to the context, for build scripts.
 func (c *Context) AddImage(ref string) { c.Files[ImageFile] = []byte(ref + "\n") }
 
-const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n**/__pycache__\n"
+const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n**/__pycache__\n"
 
 func dockerfile(base, flowFile string, requirements bool) string {
 	var b strings.Builder

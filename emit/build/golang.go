@@ -47,7 +47,7 @@ func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
 	g.replaces(gomod)
 	g.packages(abs)
 	g.c.Files["Dockerfile"] = []byte(goDockerfile(goBuilder(gomod), g.c.FlowFile))
-	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n")
+	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n")
 	return g.c, g.diags
 }
 
