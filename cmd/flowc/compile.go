@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/emit/argo"
+	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/driver"
@@ -14,6 +15,7 @@ import (
 // compileFlags are the flags shared by the commands that compile.
 type compileFlags struct {
 	kind, imageRepo, baseImage, namespace, serviceAccount, format string
+	verbose                                                       bool
 }
 
 func (c *compileFlags) register(fs interface {
@@ -25,6 +27,11 @@ func (c *compileFlags) register(fs interface {
 	fs.StringVar(&c.namespace, "namespace", "", "namespace of the objects (default from flowc.yaml, else none)")
 	fs.StringVar(&c.serviceAccount, "service-account", "", "service account the steps run as")
 	fs.StringVar(&c.format, "format", "text", "diagnostics format: text or json")
+	if bfs, ok := fs.(interface {
+		BoolVar(*bool, string, bool, string)
+	}); ok {
+		bfs.BoolVar(&c.verbose, "v", false, "say which flowc.yaml is used")
+	}
 }
 
 // options merges the flags over flowc.yaml.
@@ -35,10 +42,12 @@ func (c *compileFlags) options(e *env) (driver.Options, int, bool) {
 	if !oneOf(c.format, "text", "json") {
 		return driver.Options{}, usageErr(e, "--format must be text or json, not %q", c.format), false
 	}
-	cfg, err := config.Find(".")
-	if err != nil {
-		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+	cfg, ok := loadConfig(e, c.verbose)
+	if !ok {
 		return driver.Options{}, exitFail, false
+	}
+	if code, ok := c.checkImages(e); !ok {
+		return driver.Options{}, code, false
 	}
 	set := func(dst *string, v string) {
 		if v != "" {
@@ -54,6 +63,21 @@ func (c *compileFlags) options(e *env) (driver.Options, int, bool) {
 		kind = argo.KindWorkflow
 	}
 	return driver.Options{Kind: kind, Config: cfg}, 0, true
+}
+
+// checkImages refuses image flags that are not image references.
+func (c *compileFlags) checkImages(e *env) (int, bool) {
+	if c.imageRepo != "" {
+		if err := build.CheckRepository(c.imageRepo); err != nil {
+			return usageErr(e, "--image-repo: %v", err), false
+		}
+	}
+	if c.baseImage != "" {
+		if err := build.CheckImage(c.baseImage); err != nil {
+			return usageErr(e, "--base-image: %v", err), false
+		}
+	}
+	return 0, true
 }
 
 // compileAll loads, checks and compiles every flow in paths. On any error it returns no outputs.

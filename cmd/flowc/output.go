@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/outdir"
 )
 
 // existing lists the files flowc owns in dir for one flow: <name>.yaml and all under <name>/.
@@ -20,7 +22,7 @@ func existing(dir string, o *driver.Output) map[string]bool {
 	}
 	root := filepath.Join(dir, o.Name)
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
+		if err == nil && !d.IsDir() && d.Name() != outdir.Marker {
 			rel, _ := filepath.Rel(dir, p)
 			have[filepath.ToSlash(rel)] = true
 		}
@@ -60,52 +62,18 @@ func checkOutputs(e *env, dir string, outs []*driver.Output) int {
 	return exitOK
 }
 
-// writeOutputs writes every output atomically: all files go to temporary names first and are
-// renamed into place only when all were written, so a failure leaves the old outputs as they
-// were. Files of a flow's build spec that it no longer has are removed.
+// writeOutputs writes every output atomically into dir, each flow's build spec into a directory
+// of its own that flowc created (see outdir): a failure or a refusal leaves dir as it was.
 func writeOutputs(dir string, outs []*driver.Output) error {
-	type pending struct{ tmp, dst string }
-	var done []pending
-	cleanup := func() {
-		for _, p := range done {
-			os.Remove(p.tmp)
-		}
-	}
+	var flows []outdir.Flow
 	for _, o := range outs {
-		for _, p := range o.Paths() {
-			dst := filepath.Join(dir, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				cleanup()
-				return err
-			}
-			f, err := os.CreateTemp(filepath.Dir(dst), ".flowc-*")
-			if err == nil {
-				done = append(done, pending{f.Name(), dst})
-				_, err = f.Write(o.Files[p])
-				if cerr := f.Close(); err == nil {
-					err = cerr
-				}
-			}
-			if err != nil {
-				cleanup()
-				return fmt.Errorf("cannot write %s: %v", dst, err)
+		f := outdir.Flow{YAMLName: o.Name + ".yaml", YAML: o.Files[o.Name+".yaml"], Dir: o.Name, Files: map[string][]byte{}}
+		for p, data := range o.Files {
+			if rel, ok := strings.CutPrefix(p, o.Name+"/"); ok {
+				f.Files[rel] = data
 			}
 		}
+		flows = append(flows, f)
 	}
-	for _, p := range done {
-		if err := os.Chmod(p.tmp, 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(p.tmp, p.dst); err != nil {
-			return err
-		}
-	}
-	for _, o := range outs {
-		for p := range existing(dir, o) {
-			if _, ok := o.Files[p]; !ok {
-				os.Remove(filepath.Join(dir, filepath.FromSlash(p)))
-			}
-		}
-	}
-	return nil
+	return outdir.Write(dir, flows)
 }

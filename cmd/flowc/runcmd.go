@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/driver"
 	"github.com/flowc-dev/flowc/internal/localrun"
 )
@@ -27,6 +26,7 @@ func runRun(e *env, args []string) int {
 	fs.Var(&params, "param", "a parameter value, NAME=VALUE (repeatable)")
 	workers := fs.Int("max-workers", 4, "steps that may run at once")
 	runs := fs.String("runs-dir", filepath.Join(".flowc", "runs"), "where runs keep their state and logs")
+	verbose := fs.Bool("v", false, "say which flowc.yaml is used")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -41,9 +41,8 @@ func runRun(e *env, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	cfg, err := config.Find(".")
-	if err != nil {
-		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+	cfg, ok := loadConfig(e, *verbose)
+	if !ok {
 		return exitFail
 	}
 	ctx, d := driver.BuildContext(fl, cfg)

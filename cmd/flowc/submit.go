@@ -9,7 +9,6 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/argo"
-	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/kube"
 )
 
@@ -24,6 +23,7 @@ func runSubmit(e *env, args []string) int {
 	fs.StringVar(&kf.namespace, "namespace", "", "same as -n")
 	wait := fs.Bool("wait", false, "follow the run until it ends; exit 0 only when it succeeded")
 	timeout := fs.Duration("timeout", 0, "with --wait, give up after this long, e.g. 30m (default: no limit)")
+	verbose := fs.Bool("v", false, "say which flowc.yaml is used")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -39,9 +39,8 @@ func runSubmit(e *env, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	cfg, err := config.Find(".")
-	if err != nil {
-		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+	cfg, ok := loadConfig(e, *verbose)
+	if !ok {
 		return exitFail
 	}
 	cluster, err := kf.load(e)

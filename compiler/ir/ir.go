@@ -33,7 +33,8 @@ type Flow struct {
 
 // Import is one module the flow's source file imports.
 type Import struct {
-	Module string // dotted module path ("data_util", "os.path") or Go import path
+	Module string   // dotted module path ("data_util", "os.path", ".sibling") or Go import path
+	Names  []string // what `from Module import a, b` names, which may be submodules
 	Pos    diag.Pos
 }
 

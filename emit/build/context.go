@@ -8,9 +8,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
@@ -21,6 +21,8 @@ import (
 // Options are the build settings that do not come from the flow.
 type Options struct {
 	BaseImage string
+	Include   []Include // data files the image must hold, from flowc.yaml
+	MaxBytes  int64     // the context's cap; 0 means MaxContextBytes
 }
 
 // Context is a flow's build context: every file the image is built from, by slash path.
@@ -36,24 +38,40 @@ const (
 )
 
 // NewContext gathers a Python flow's build context. path is the flow file on disk and src its
-// content; the local modules it imports are found statically, next to it.
+// content. The flow's directory is its root: the local modules it imports are found there,
+// with requirements.txt and the data files that o.Include declares, and nothing is read from
+// outside it.
 func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.List) {
 	c := &Context{Files: map[string][]byte{}, FlowFile: filepath.Base(path)}
+	if err := checkName(c.FlowFile); err != nil {
+		return nil, diag.List{diag.Errorf(f.Pos, nameCheck(c.FlowFile), "the flow's file cannot go into an image: %v", err)}
+	}
+	if err := CheckImage(o.BaseImage); err != nil {
+		return nil, diag.List{diag.Errorf(f.Pos, "build", "base image: %v", err)}
+	}
 	c.Files[c.FlowFile] = src
 	dir := filepath.Dir(path)
-	local, third, diags := localModules(dir, f.Imports, f.File)
+	root, err := newSource(dir, o.MaxBytes)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot read the flow's directory: %v", err)}
+	}
+	root.total = int64(len(src))
+	local, third, diags := localModules(root, filepath.ToSlash(filepath.Dir(f.File)), f.Imports)
 	for _, rel := range local {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-		if err != nil {
-			diags = append(diags, diag.Errorf(f.Pos, "build", "cannot read local module %s: %v", rel, err))
-			continue
-		}
-		c.Files[rel] = data
+		c.Files[rel], _ = root.read(rel)
 	}
 	hasReq := false
-	if req, err := os.ReadFile(filepath.Join(dir, "requirements.txt")); err == nil {
-		c.Files["requirements.txt"], hasReq = req, true
+	switch k, err := root.kind("requirements.txt"); {
+	case err != nil:
+		diags = append(diags, diag.Errorf(f.Pos, "build", "cannot copy requirements.txt into the build context: %v", err))
+	case k == "file":
+		req, err := root.read("requirements.txt")
+		if err != nil {
+			diags = append(diags, diag.Errorf(f.Pos, "build", "cannot copy requirements.txt into the build context: %v", err))
+		}
+		c.Files["requirements.txt"], hasReq = req, err == nil
 	}
+	diags = append(diags, c.includes(root, dir, o.Include)...)
 	if len(third) > 0 && !hasReq {
 		diags = append(diags, diag.Warningf(f.Pos, "build",
 			"the flow imports %s, which the image will not have: add a requirements.txt next to %s",
@@ -65,6 +83,14 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq))
 	c.Files[".dockerignore"] = []byte(dockerignore)
 	return c, diags
+}
+
+// nameCheck is the check id of a bad file name: braces are template syntax.
+func nameCheck(name string) string {
+	if strings.Contains(name, "{{") || strings.Contains(name, "}}") {
+		return "template-syntax"
+	}
+	return "build"
 }
 
 // Hash is the content hash of the context: every file's path and bytes, in path order.
@@ -85,18 +111,21 @@ func (c *Context) Hash() string {
 // AddImage records the image reference next to the context, for build scripts.
 func (c *Context) AddImage(ref string) { c.Files[ImageFile] = []byte(ref + "\n") }
 
-const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n**/__pycache__\n"
+const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n**/__pycache__\n"
 
+// dockerfile is a Python flow's Dockerfile. The base image is a parsed reference (CheckImage)
+// and every other word is flowc's own; COPY and RUN take the JSON form, which BuildKit reads
+// as exactly these words.
 func dockerfile(base, flowFile string, requirements bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", flowFile, ImageFile)
+	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", strconv.Quote(flowFile), ImageFile)
 	fmt.Fprintf(&b, "FROM %s\n", base)
 	fmt.Fprintf(&b, "WORKDIR %s\n", workDir)
 	b.WriteString("ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1\n")
 	if requirements {
-		b.WriteString("COPY requirements.txt ./\n")
-		b.WriteString("RUN pip install --no-cache-dir -r requirements.txt\n")
+		b.WriteString(`COPY ["requirements.txt", "./"]` + "\n")
+		b.WriteString(`RUN ["pip", "install", "--no-cache-dir", "-r", "requirements.txt"]` + "\n")
 	}
-	b.WriteString("COPY . ./\n")
+	b.WriteString(`COPY [".", "./"]` + "\n")
 	return b.String()
 }

@@ -1,10 +1,12 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -39,15 +41,24 @@ func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
 	if !ok {
 		return nil, diag.List{diag.Errorf(f.Pos, "build", "no go.mod in %s or above it: a Go flow must be in a module", filepath.ToSlash(dir))}
 	}
-	g := &goContext{c: &Context{Files: map[string][]byte{}}, root: root, flow: f}
+	src, err := newSource(root, o.MaxBytes)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot read the flow's module: %v", err)}
+	}
+	g := &goContext{c: &Context{Files: map[string][]byte{}}, root: root, flow: f, src: src}
 	g.c.FlowFile = g.rel(abs)
+	if g.c.FlowFile != "." {
+		if err := checkName(g.c.FlowFile); err != nil {
+			return nil, diag.List{diag.Errorf(f.Pos, nameCheck(g.c.FlowFile), "the flow's package cannot go into an image: %v", err)}
+		}
+	}
 	gomod := g.add(filepath.Join(root, "go.mod"))
 	g.addIfExists(filepath.Join(root, "go.sum"))
 	g.addTree(filepath.Join(root, "vendor")) // a vendored module builds from vendor/
 	g.replaces(gomod)
 	g.packages(abs)
 	g.c.Files["Dockerfile"] = []byte(goDockerfile(goBuilder(gomod), g.c.FlowFile))
-	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n")
+	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n")
 	return g.c, g.diags
 }
 
@@ -56,6 +67,7 @@ type goContext struct {
 	c     *Context
 	root  string // the module root
 	flow  *ir.Flow
+	src   *source // reads the module's files, and nothing outside it
 	diags diag.List
 }
 
@@ -82,14 +94,16 @@ func (g *goContext) rel(p string) string {
 
 // add copies one file of the module into the context and returns its content.
 func (g *goContext) add(p string) []byte {
-	data, err := os.ReadFile(p)
-	if err != nil {
-		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot read %s: %v", filepath.ToSlash(p), err))
+	r := g.rel(p)
+	if r == "" {
 		return nil
 	}
-	if r := g.rel(p); r != "" {
-		g.c.Files[r] = data
+	data, err := g.src.read(r)
+	if err != nil {
+		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot copy %s into the build context: %v", r, err))
+		return nil
 	}
+	g.c.Files[r] = data
 	return data
 }
 
@@ -111,7 +125,7 @@ func (g *goContext) addTree(dir string) {
 
 // packages adds the files of every package in the module that the flow's package needs.
 func (g *goContext) packages(abs string) {
-	pkgs, err := packages.Load(&packages.Config{Mode: goListMode, Dir: abs}, ".")
+	pkgs, err := packages.Load(&packages.Config{Mode: goListMode, Dir: abs, Env: goEnv()}, ".")
 	if err != nil {
 		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot list the flow's packages: %v", err))
 		return
@@ -165,15 +179,26 @@ func goBuilder(gomod []byte) string {
 	return DefaultGoBuilder
 }
 
+// goDockerfile is a Go flow's two-stage Dockerfile. The package directory is the only word
+// that comes from the user: it is checked (checkName) and written as a JSON string of RUN's
+// exec form, which BuildKit neither splits nor expands.
 func goDockerfile(builder, pkg string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", pkg, ImageFile)
+	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", strconv.Quote(pkg), ImageFile)
 	fmt.Fprintf(&b, "FROM %s AS build\n", builder)
 	b.WriteString("WORKDIR /src\n")
-	b.WriteString("COPY . .\n")
-	fmt.Fprintf(&b, "RUN CGO_ENABLED=0 go build -trimpath -o /flow ./%s\n", strings.TrimPrefix(pkg, "./"))
+	b.WriteString(`COPY [".", "."]` + "\n")
+	b.WriteString("ENV CGO_ENABLED=0\n")
+	target, _ := json.Marshal("./" + strings.TrimPrefix(pkg, "./"))
+	fmt.Fprintf(&b, `RUN ["go", "build", "-trimpath", "-o", "/flow", %s]`+"\n", target)
 	fmt.Fprintf(&b, "FROM %s\n", DefaultGoRuntime)
-	b.WriteString("COPY --from=build /flow /flow\n")
+	b.WriteString(`COPY --from=build ["/flow", "/flow"]` + "\n")
 	b.WriteString("ENTRYPOINT [\"/flow\"]\n")
 	return b.String()
+}
+
+// goEnv is the go command's environment for listing a flow's packages, as parser/golang.Env
+// (which this package cannot import: its tests import this one): no cgo, no toolchain download.
+func goEnv() []string {
+	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local")
 }

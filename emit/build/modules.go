@@ -1,9 +1,7 @@
 package build
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"sort"
 	"strings"
 
@@ -15,80 +13,151 @@ import (
 // provided are the modules flowc's runtime puts in every image.
 var provided = map[string]bool{"metaflow": true, "flowc": true, "flowc_runtime": true, "__future__": true}
 
-// localModules follows imports from the flow file to the modules and packages beside it, and
-// from those to theirs. It returns the context paths to copy (sorted) and the third-party
-// top-level modules that are neither local, standard nor provided (sorted).
-func localModules(dir string, imports []ir.Import, flowFile string) (local, third []string, diags diag.List) {
-	seenTop := map[string]bool{}
-	files := map[string]bool{}
-	thirdSet := map[string]bool{}
-	queue := append([]ir.Import(nil), imports...)
-	for len(queue) > 0 {
-		imp := queue[0]
-		queue = queue[1:]
-		top := strings.SplitN(imp.Module, ".", 2)[0]
-		if top == "" || seenTop[top] { // relative imports stay inside an included package
-			continue
-		}
-		seenTop[top] = true
-		paths := modulePaths(dir, top)
-		switch {
-		case len(paths) > 0:
-			for _, p := range paths {
-				files[p] = true
-				if strings.HasSuffix(p, ".py") {
-					queue = append(queue, moduleImports(dir, p)...)
-				}
-			}
-		case !stdlib[top] && !provided[top]:
-			thirdSet[top] = true
-		}
-	}
-	for p := range files {
-		local = append(local, p)
-	}
-	for t := range thirdSet {
-		third = append(third, t)
-	}
-	sort.Strings(local)
-	sort.Strings(third)
-	return local, third, diags
+// modules follows a flow's imports to the local modules they name, as Python would find them
+// beside the flow file, and from those to theirs. Only the files that are imported are taken:
+// a package's __init__.py files on the way, and the module itself, never the rest of the
+// package's directory (which may hold anything, credentials included).
+type modules struct {
+	src      *source
+	shownDir string          // the flow's directory as diagnostics show it
+	files    map[string]bool // context paths of the modules found
+	third    map[string]bool // top-level modules that are neither local, standard nor provided
+	failed   map[string]bool // paths already reported
+	diags    diag.List
 }
 
-// modulePaths finds module top next to the flow: top.py, or every file of the package top/.
-func modulePaths(dir, top string) []string {
-	if st, err := os.Stat(filepath.Join(dir, top+".py")); err == nil && !st.IsDir() {
-		return []string{top + ".py"}
+// pendingImport is an import statement and the local module it is in ("" for the flow file).
+type pendingImport struct {
+	imp  ir.Import
+	from string
+}
+
+// localModules returns the context paths of the local modules the flow needs (sorted), and
+// the third-party top-level modules it imports (sorted).
+func localModules(src *source, shownDir string, imports []ir.Import) (local, third []string, diags diag.List) {
+	m := &modules{src: src, shownDir: shownDir, files: map[string]bool{}, third: map[string]bool{}, failed: map[string]bool{}}
+	var queue []pendingImport
+	for _, imp := range imports {
+		queue = append(queue, pendingImport{imp: imp})
 	}
-	pkg := filepath.Join(dir, top)
-	if st, err := os.Stat(pkg); err != nil || !st.IsDir() {
-		return nil
-	}
-	var out []string
-	_ = filepath.WalkDir(pkg, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() && (name == "__pycache__" || strings.HasPrefix(name, ".")) {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, ".pyc") {
-			if rel, err := filepath.Rel(dir, p); err == nil {
-				out = append(out, filepath.ToSlash(rel))
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, file := range m.resolve(p) {
+			if m.files[file] {
+				continue
+			}
+			data, err := m.src.read(file)
+			if err != nil {
+				m.fail(p.imp.Pos, file, err)
+				continue
+			}
+			m.files[file] = true
+			for _, imp := range python.Imports(path.Join(shownDir, file), data) {
+				queue = append(queue, pendingImport{imp: imp, from: file})
 			}
 		}
+	}
+	return sortedSet(m.files), sortedSet(m.third), m.diags
+}
+
+func (m *modules) fail(pos diag.Pos, rel string, err error) {
+	if !m.failed[rel] {
+		m.failed[rel] = true
+		m.diags = append(m.diags, diag.Errorf(pos, "build", "cannot copy the imported module %s into the build context: %v", rel, err))
+	}
+}
+
+// resolve lists the local files one import statement loads; it records the import as
+// third-party when it is nothing local.
+func (m *modules) resolve(p pendingImport) []string {
+	mod := strings.TrimLeft(p.imp.Module, ".")
+	level := len(p.imp.Module) - len(mod)
+	var parts []string
+	if mod != "" {
+		parts = strings.Split(mod, ".")
+	}
+	base := ""
+	if level > 0 {
+		if p.from == "" {
+			return nil // a relative import in the flow file fails in Python itself
+		}
+		base = path.Dir(p.from)
+		for range level - 1 {
+			base = path.Dir(base)
+		}
+		if base == "." {
+			base = ""
+		}
+	} else if len(parts) == 0 || !m.isLocal(p.imp.Pos, parts[0]) {
+		if len(parts) > 0 && !stdlib[parts[0]] && !provided[parts[0]] {
+			m.third[parts[0]] = true
+		}
 		return nil
-	})
+	}
+	return m.walk(p.imp.Pos, base, parts, p.imp.Names)
+}
+
+// isLocal reports whether top is a module or package beside the flow file. A directory without
+// __init__.py is a namespace package only when no standard or provided module has its name, as
+// in Python, where namespace packages come last.
+func (m *modules) isLocal(pos diag.Pos, top string) bool {
+	if m.kind(pos, top+".py") == "file" {
+		return true
+	}
+	if m.kind(pos, top) != "dir" {
+		return false
+	}
+	return m.kind(pos, top+"/__init__.py") == "file" || !stdlib[top] && !provided[top]
+}
+
+// walk resolves the dotted parts under base, then the imported names as possible submodules.
+func (m *modules) walk(pos diag.Pos, base string, parts, names []string) []string {
+	var out []string
+	dir := base
+	for _, part := range parts {
+		file := join(dir, part+".py")
+		if m.kind(pos, file) == "file" {
+			return append(out, file) // a module: what follows is an attribute
+		}
+		pkg := join(dir, part)
+		if m.kind(pos, pkg) != "dir" {
+			return out
+		}
+		if init := join(pkg, "__init__.py"); m.kind(pos, init) == "file" {
+			out = append(out, init)
+		}
+		dir = pkg
+	}
+	for _, name := range names {
+		if name == "*" {
+			continue
+		}
+		if file := join(dir, name+".py"); m.kind(pos, file) == "file" {
+			out = append(out, file)
+		} else if init := join(dir, name, "__init__.py"); m.kind(pos, init) == "file" {
+			out = append(out, init)
+		}
+	}
 	return out
 }
 
-// moduleImports lists what a local module imports; one that does not parse imports nothing here,
-// and fails at run time with Python's own message.
-func moduleImports(dir, rel string) []ir.Import {
-	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+// kind is source.kind with a failure reported at the import.
+func (m *modules) kind(pos diag.Pos, rel string) string {
+	k, err := m.src.kind(rel)
 	if err != nil {
-		return nil
+		m.fail(pos, rel, err)
 	}
-	return python.Imports(rel, src)
+	return k
+}
+
+func join(elems ...string) string { return path.Join(elems...) }
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

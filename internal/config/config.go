@@ -1,22 +1,27 @@
 // Package config reads flowc.yaml, the defaults a repository sets for every flow in it. Flags win
-// over it; it wins over flowc's built-in defaults.
+// over it; it wins over flowc's built-in defaults. Every value is checked the way a flow's own
+// values are (names, image references, template syntax, control characters), and every problem
+// is a diagnostic at its flowc.yaml:line:col.
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"gopkg.in/yaml.v3"
+	"strings"
 
 	"github.com/flowc-dev/flowc/emit/argo"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // FileName is the name flowc looks for, from the working directory up to the repository root.
 const FileName = "flowc.yaml"
+
+// maxFileBytes caps flowc.yaml: a settings file, never data.
+const maxFileBytes = 1 << 20
 
 // Config is the content of flowc.yaml.
 type Config struct {
@@ -26,6 +31,11 @@ type Config struct {
 	ServiceAccount string            `yaml:"serviceAccount"`
 	Labels         map[string]string `yaml:"labels"`
 	Annotations    map[string]string `yaml:"annotations"`
+	// Include lists globs, relative to flowc.yaml's directory, of data files that go into every
+	// flow's build context (those under the flow's own directory).
+	Include []string `yaml:"include"`
+	// IncludePos is where each Include pattern is written.
+	IncludePos []diag.Pos `yaml:"-"`
 
 	// Workflow-level settings: parallelism, timeoutSeconds, ttlSecondsAfterFinished, podGC,
 	// imagePullSecrets, artifactRepositoryConfigMap, artifactRepositoryKey.
@@ -36,6 +46,8 @@ type Config struct {
 	Root string `yaml:"-"`
 	// File is the flowc.yaml that was read, "" when none.
 	File string `yaml:"-"`
+	// Searched says where Find looked, for -v: "DIR" or "DIR up to TOP".
+	Searched string `yaml:"-"`
 }
 
 // Defaults of flowc when neither flowc.yaml nor a flag sets a value.
@@ -44,42 +56,116 @@ const (
 	DefaultBaseImage = "python:3.12-slim"
 )
 
-// Find reads the flowc.yaml of the repository that holds dir: the nearest one in dir or above it,
-// stopping at the directory that holds .git. No file is not an error.
+// Error is a flowc.yaml that cannot be used: its diagnostics, each at its position.
+type Error struct{ Diags diag.List }
+
+func (e *Error) Error() string { return strings.TrimSuffix(e.Diags.String(), "\n") }
+
+// Find reads the flowc.yaml that applies in dir: the nearest one in dir or above it, up to the
+// repository root (the directory holding .git) or the user's home directory, whichever comes
+// first. Outside both, only dir itself is searched, so that a file some other user left in a
+// shared ancestor (/tmp) is never taken. No file is not an error.
 func Find(dir string) (*Config, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	for d := abs; ; d = filepath.Dir(d) {
+	home, _ := os.UserHomeDir()
+	dirs, repo := searchPath(abs, home)
+	for _, d := range dirs {
 		p := filepath.Join(d, FileName)
-		if _, err := os.Stat(p); err == nil {
-			return Load(p)
-		}
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil || filepath.Dir(d) == d {
-			c := defaults()
-			if err == nil {
-				c.Root = d
+		if _, err := os.Lstat(p); err == nil {
+			c, err := Load(p)
+			if c != nil {
+				c.Searched = searched(dirs)
 			}
-			return c, nil
+			return c, err
+		}
+	}
+	c := defaults()
+	c.Root, c.Searched = repo, searched(dirs)
+	return c, nil
+}
+
+// searchPath lists the directories Find looks in, nearest first, and the repository root ("" when
+// there is none on the way).
+func searchPath(abs, home string) (dirs []string, repo string) {
+	for d := abs; ; d = filepath.Dir(d) {
+		dirs = append(dirs, d)
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return dirs, d
+		}
+		if d == home {
+			return dirs, ""
+		}
+		if filepath.Dir(d) == d {
+			return dirs[:1], "" // no boundary above: only the working directory counts
 		}
 	}
 }
 
-// Load reads one flowc.yaml; unknown keys are errors, so that a typo does not go unnoticed.
+func searched(dirs []string) string {
+	if len(dirs) == 1 {
+		return dirs[0]
+	}
+	return dirs[0] + " up to " + dirs[len(dirs)-1]
+}
+
+// Load reads one flowc.yaml and checks it; problems come back as an *Error.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %v", filepath.ToSlash(path), err)
 	}
 	c := defaults()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(c); err != nil && !errors.Is(err, fs.ErrNotExist) && err.Error() != "EOF" {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
 	c.Root, c.File = filepath.Dir(path), path
+	if diags := c.parse(shown(path), data); diags.HasErrors() {
+		return nil, &Error{diags.Sorted()}
+	}
 	return c, nil
+}
+
+// readFile reads a regular file of at most maxFileBytes, never opening anything else (a FIFO
+// would block).
+func readFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err == nil && len(data) > maxFileBytes {
+		err = fmt.Errorf("larger than %d KiB; flowc.yaml holds settings only", maxFileBytes>>10)
+	}
+	return data, err
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// shown is how the file appears in positions: relative to the working directory when it is
+// inside it or above it, slash-separated.
+func shown(path string) string {
+	abs, err := filepath.Abs(path)
+	wd, err2 := os.Getwd()
+	if err == nil && err2 == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(path)
 }
 
 func defaults() *Config {

@@ -3,6 +3,7 @@ package driver
 import (
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/argo"
@@ -43,11 +44,17 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	}
 	image := cfg.ImageRepo + ":" + ctx.Hash()
 	ctx.AddImage(image)
+	source := sourcePath(cfg.Root, fl.Path)
+	if strings.Contains(source, "{{") || strings.Contains(source, "}}") {
+		// The path is written into the manifests' annotations, where Argo substitutes.
+		return nil, append(diags, diag.Errorf(fl.IR.Pos, "template-syntax",
+			"the flow's path %q contains braces, which Argo would read as a template; rename the file or its directory", source))
+	}
 	objs := argo.Emit(fl.IR, argo.Options{
 		Kind:           o.Kind,
 		Image:          image,
 		FlowFile:       ctx.FlowFile,
-		Source:         sourcePath(cfg.Root, fl.Path),
+		Source:         source,
 		Namespace:      cfg.Namespace,
 		ServiceAccount: cfg.ServiceAccount,
 		Labels:         cfg.Labels,
@@ -72,7 +79,20 @@ func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
 	if fl.IR.Lang == ir.Go {
 		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{})
 	}
-	return build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage})
+	return build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg)})
+}
+
+// includes are flowc.yaml's data-file globs, relative to its directory.
+func includes(cfg *config.Config) []build.Include {
+	var out []build.Include
+	for i, p := range cfg.Include {
+		inc := build.Include{Pattern: p, Base: filepath.Dir(cfg.File)}
+		if i < len(cfg.IncludePos) {
+			inc.Pos = cfg.IncludePos[i]
+		}
+		out = append(out, inc)
+	}
+	return out
 }
 
 // sourcePath is the flow's file relative to the repository root, slash-separated, so that the

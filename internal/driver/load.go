@@ -3,6 +3,8 @@
 package driver
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/check"
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/parser/golang"
 	"github.com/flowc-dev/flowc/parser/python"
@@ -68,7 +71,7 @@ func Load(paths []string) ([]*Flow, diag.List) {
 
 // loadFile parses one file; must says whether a file without a flow is an error.
 func loadFile(path string, must bool) ([]*Flow, diag.List) {
-	src, err := os.ReadFile(path)
+	src, err := readRegular(path)
 	name := display(path)
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, "no-flow", "cannot read %s: %v", name, errText(err))}
@@ -95,9 +98,10 @@ func loadFile(path string, must bool) ([]*Flow, diag.List) {
 func localModules(dir string) python.Loader {
 	return func(module string) (string, []byte, bool) {
 		rel := filepath.Join(strings.Split(module, ".")...)
-		for _, p := range []string{filepath.Join(dir, rel+".py"), filepath.Join(dir, rel, "__init__.py")} {
-			if src, err := os.ReadFile(p); err == nil {
-				return display(p), src, true
+		for _, p := range []string{rel + ".py", filepath.Join(rel, "__init__.py")} {
+			// The same rules as the build context: nothing outside dir, no FIFO or device.
+			if src, err := build.ReadFile(dir, filepath.ToSlash(p)); err == nil {
+				return display(filepath.Join(dir, p)), src, true
 			}
 		}
 		return "", nil, false
@@ -162,6 +166,22 @@ func sourceFiles(dir string) (py, goDirs []string, err error) {
 	sort.Strings(py)
 	sort.Strings(goDirs)
 	return py, goDirs, err
+}
+
+// readRegular reads a flow file the user named, refusing what is not a regular file (a FIFO
+// would block the compile, a device would never end).
+func readRegular(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if st.Size() > build.MaxContextBytes {
+		return nil, fmt.Errorf("larger than %d MiB", build.MaxContextBytes>>20)
+	}
+	return os.ReadFile(path)
 }
 
 // display is how a path appears in diagnostics: as given, cleaned, slash-separated.

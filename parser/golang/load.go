@@ -45,7 +45,7 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax", "cannot load %s: %v", shown, err)}
 	}
-	cfg := &packages.Config{Mode: Mode, Dir: abs}
+	cfg := &packages.Config{Mode: Mode, Dir: abs, Env: Env()}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax", "cannot load the Go package in %s: %v", shown, err)}
@@ -74,6 +74,13 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 		flows = append(flows, l.flows(pkg)...)
 	}
 	return flows, l.diags.Sorted()
+}
+
+// Env is the environment flowc runs the go command in to read a flow: cgo off, so that no C
+// compiler or pkg-config runs, and the local toolchain only, so that a go line newer than it
+// fails instead of downloading and running another toolchain.
+func Env() []string {
+	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local")
 }
 
 func hasParseError(pkg *packages.Package) bool {

@@ -181,7 +181,11 @@ func (f *file) imports(m *ast.Module) []ir.Import {
 			for i := 0; i < n.Level; i++ {
 				mod = "." + mod
 			}
-			out = append(out, ir.Import{Module: mod, Pos: f.pos(n)})
+			imp := ir.Import{Module: mod, Pos: f.pos(n)}
+			for _, a := range n.Names {
+				imp.Names = append(imp.Names, string(a.Name))
+			}
+			out = append(out, imp)
 		}
 		return true
 	})

@@ -1,7 +1,7 @@
-# Built by flowc for flow.py. Build from this directory: docker build -t "$(cat image.txt)" .
+# Built by flowc for "flow.py". Build from this directory: docker build -t "$(cat image.txt)" .
 FROM python:3.12-slim
 WORKDIR /flowc/app
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
-COPY requirements.txt ./
-RUN pip install --no-cache-dir -r requirements.txt
-COPY . ./
+COPY ["requirements.txt", "./"]
+RUN ["pip", "install", "--no-cache-dir", "-r", "requirements.txt"]
+COPY [".", "./"]
