@@ -5,18 +5,17 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Marshal writes objects as one multi-document YAML stream in flowc's canonical form: struct
 // fields in declaration order, map keys sorted, two-space indents, nothing empty (omitempty),
 // strings quoted only when YAML would read them as something else, and never a wrapped line, since
-// a {{...}} split over two lines breaks Argo. It is flowc's own writer because a general encoder
-// buffers every event of a document and grew quadratically on large flows.
+// a {{...}} split over two lines breaks Argo. The structure is flowc's own (a general encoder
+// buffers every event of a document and grew quadratically on large flows); each string scalar's
+// form is the YAML library's (scalar.go).
 func Marshal(objs []Object) ([]byte, error) {
-	var w yamlWriter
+	w := yamlWriter{scalars: newScalarCache(), tagCache: map[reflect.Type][]fieldTag{}}
 	for _, o := range objs {
 		w.buf.WriteString("---\n")
 		if err := w.value(reflect.ValueOf(o), 0, true); err != nil {
@@ -26,7 +25,11 @@ func Marshal(objs []Object) ([]byte, error) {
 	return w.buf.Bytes(), nil
 }
 
-type yamlWriter struct{ buf bytes.Buffer }
+type yamlWriter struct {
+	buf      bytes.Buffer
+	scalars  *scalarCache
+	tagCache map[reflect.Type][]fieldTag
+}
 
 type yamlField struct {
 	key   string
@@ -35,17 +38,16 @@ type yamlField struct {
 }
 
 // fields lists the non-empty fields of a struct, or the entries of a map in key order.
-func fields(v reflect.Value) ([]yamlField, error) {
+func (w *yamlWriter) fields(v reflect.Value) ([]yamlField, error) {
 	var out []yamlField
 	switch v.Kind() {
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			tag := strings.Split(v.Type().Field(i).Tag.Get("yaml"), ",")
-			fv := v.Field(i)
-			if tag[0] == "-" || (contains(tag[1:], "omitempty") && fv.IsZero()) {
+		for _, t := range w.tags(v.Type()) {
+			fv := v.Field(t.index)
+			if t.skip || (t.omitempty && fv.IsZero()) {
 				continue
 			}
-			out = append(out, yamlField{key: tag[0], value: fv, flow: contains(tag[1:], "flow")})
+			out = append(out, yamlField{key: t.key, value: fv, flow: t.flow})
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
@@ -57,6 +59,28 @@ func fields(v reflect.Value) ([]yamlField, error) {
 		return nil, fmt.Errorf("yaml: cannot write %s as a mapping", v.Kind())
 	}
 	return out, nil
+}
+
+// fieldTag is a struct field's parsed yaml tag.
+type fieldTag struct {
+	index                 int
+	key                   string
+	skip, omitempty, flow bool
+}
+
+// tags parses a struct type's yaml tags once per Marshal call rather than once per value.
+func (w *yamlWriter) tags(t reflect.Type) []fieldTag {
+	if tags, ok := w.tagCache[t]; ok {
+		return tags
+	}
+	tags := make([]fieldTag, t.NumField())
+	for i := range tags {
+		parts := strings.Split(t.Field(i).Tag.Get("yaml"), ",")
+		tags[i] = fieldTag{index: i, key: parts[0], skip: parts[0] == "-",
+			omitempty: contains(parts[1:], "omitempty"), flow: contains(parts[1:], "flow")}
+	}
+	w.tagCache[t] = tags
+	return tags
 }
 
 // value writes v at the given indent. inline means the caller already wrote "- " or "key: " on
@@ -75,13 +99,17 @@ func (w *yamlWriter) value(v reflect.Value, indent int, inline bool) error {
 	case reflect.Slice:
 		return w.sequence(v, indent)
 	}
-	w.buf.WriteString(scalar(v, false))
+	s, err := w.scalars.value(v, false)
+	if err != nil {
+		return err
+	}
+	w.buf.WriteString(s)
 	w.buf.WriteByte('\n')
 	return nil
 }
 
 func (w *yamlWriter) mapping(v reflect.Value, indent int, inline bool) error {
-	fs, err := fields(v)
+	fs, err := w.fields(v)
 	if err != nil {
 		return err
 	}
@@ -96,7 +124,11 @@ func (w *yamlWriter) mapping(v reflect.Value, indent int, inline bool) error {
 		if i > 0 || !inline {
 			w.pad(indent)
 		}
-		w.buf.WriteString(scalarString(f.key, false))
+		k, err := w.scalars.key(f.key)
+		if err != nil {
+			return err
+		}
+		w.buf.WriteString(k)
 		w.buf.WriteByte(':')
 		if err := w.member(f, indent); err != nil {
 			return err
@@ -117,10 +149,9 @@ func (w *yamlWriter) member(f yamlField, indent int) error {
 	switch {
 	case f.flow && v.Kind() == reflect.Slice:
 		w.buf.WriteByte(' ')
-		w.flowSequence(v)
-		return nil
+		return w.flowSequence(v)
 	case v.Kind() == reflect.Struct || v.Kind() == reflect.Map:
-		if fs, _ := fields(v); len(fs) == 0 {
+		if fs, _ := w.fields(v); len(fs) == 0 {
 			w.buf.WriteString(" {}\n")
 			return nil
 		}
@@ -148,95 +179,26 @@ func (w *yamlWriter) sequence(v reflect.Value, indent int) error {
 	return nil
 }
 
-func (w *yamlWriter) flowSequence(v reflect.Value) {
+func (w *yamlWriter) flowSequence(v reflect.Value) error {
 	w.buf.WriteByte('[')
 	for i := 0; i < v.Len(); i++ {
 		if i > 0 {
 			w.buf.WriteString(", ")
 		}
-		w.buf.WriteString(scalar(v.Index(i), true))
+		s, err := w.scalars.value(v.Index(i), true)
+		if err != nil {
+			return err
+		}
+		w.buf.WriteString(s)
 	}
 	w.buf.WriteString("]\n")
+	return nil
 }
 
 func (w *yamlWriter) pad(n int) {
 	for i := 0; i < n; i++ {
 		w.buf.WriteByte(' ')
 	}
-}
-
-func scalar(v reflect.Value, flow bool) string {
-	switch v.Kind() {
-	case reflect.String:
-		return scalarString(v.String(), flow)
-	case reflect.Bool:
-		return strconv.FormatBool(v.Bool())
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return strconv.FormatInt(v.Int(), 10)
-	}
-	return scalarString(fmt.Sprint(v.Interface()), flow)
-}
-
-// scalarString writes s plain when YAML reads it back as the same string, else double-quoted.
-func scalarString(s string, flow bool) string {
-	if plainSafe(s, flow) {
-		return s
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// plainSafe is conservative: anything that could start another kind of node, hold a comment or
-// a key separator, or read as a number, boolean or null is quoted.
-func plainSafe(s string, flow bool) bool {
-	if s == "" || s != strings.TrimSpace(s) || strings.ContainsAny(s[:1], ",[]{}#&*!|>'\"%@`") {
-		return false
-	}
-	// "-", "?" and ":" start a plain scalar only when a non-space follows ("--flow", "-m").
-	if strings.ContainsAny(s[:1], "-?:") && (len(s) == 1 || s[1] == ' ') {
-		return false
-	}
-	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
-		return false
-	}
-	if flow && strings.ContainsAny(s, ",[]{}") {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
-			return false
-		}
-	}
-	switch strings.ToLower(s) {
-	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", ".nan":
-		return false
-	}
-	// Only these can start a number; checking first saves parsing every name.
-	if !strings.ContainsAny(s[:1], "0123456789+-.") {
-		return true
-	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return false
-	}
-	_, err := strconv.ParseInt(s, 0, 64)
-	return err != nil
 }
 
 func contains(xs []string, x string) bool {
