@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -77,6 +78,9 @@ func Load(path string) (*Config, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, fs.ErrNotExist) && err.Error() != "EOF" {
 		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if !argo.ValidStorage(c.ArtifactStorage) {
+		return nil, fmt.Errorf("%s: artifactStorage must be one of %s, not %q", path, strings.Join(argo.StorageKinds, ", "), c.ArtifactStorage)
 	}
 	c.Root, c.File = filepath.Dir(path), path
 	return c, nil
