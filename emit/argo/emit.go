@@ -44,6 +44,7 @@ type WorkflowOptions struct {
 	ImagePullSecrets            []string `yaml:"imagePullSecrets"`
 	ArtifactRepositoryConfigMap string   `yaml:"artifactRepositoryConfigMap"`
 	ArtifactRepositoryKey       string   `yaml:"artifactRepositoryKey"`
+	ArtifactStorage             string   `yaml:"artifactStorage"` // s3 (default), gcs, azure or oss
 }
 
 // Emit builds the manifests of a flow that passed the checks, main object first. Every name
@@ -166,17 +167,16 @@ func (e *emitter) container(s *ir.Step) {
 		// artifact as an error beside the step's real one.
 		Outputs: &Outputs{Artifacts: []Artifact{{
 			Name: "state", Path: outDir, Optional: true, Archive: &Archive{None: &struct{}{}},
-			S3: &S3{Key: stateKey(s.Name, depth)},
 		}}},
 	}
+	e.locate(&t.Outputs.Artifacts[0], s.Name, depth)
 	if depth > 0 || len(sh.Inputs) > 0 {
 		t.Inputs = &Inputs{Parameters: indexParams(depth)}
 	}
 	for _, in := range sh.Inputs {
-		t.Inputs.Artifacts = append(t.Inputs.Artifacts, Artifact{
-			Name: TemplateName(in.Parent), Path: inDir + in.Parent,
-			S3: &S3{Key: stateKey(in.Parent, min(len(e.stacks[in.Parent]), depth))},
-		})
+		a := Artifact{Name: TemplateName(in.Parent), Path: inDir + in.Parent}
+		e.locate(&a, in.Parent, min(len(e.stacks[in.Parent]), depth))
+		t.Inputs.Artifacts = append(t.Inputs.Artifacts, a)
 	}
 	if s.Foreach != "" {
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}

@@ -69,14 +69,18 @@ type ValueFrom struct {
 	Path string `yaml:"path"`
 }
 
-// Artifact is an input or output artifact; S3 with only a key uses the cluster's default
-// artifact repository.
+// Artifact is an input or output artifact; a location with only a key uses the cluster's
+// default artifact repository.
 type Artifact struct {
 	Name     string   `yaml:"name"`
 	Path     string   `yaml:"path"`
 	Optional bool     `yaml:"optional,omitempty"`
 	Archive  *Archive `yaml:"archive,omitempty"`
-	S3       *S3      `yaml:"s3,omitempty"`
+	// One of the key-only locations, by the flow's artifact storage kind.
+	S3    *Key       `yaml:"s3,omitempty"`
+	GCS   *Key       `yaml:"gcs,omitempty"`
+	OSS   *Key       `yaml:"oss,omitempty"`
+	Azure *AzureBlob `yaml:"azure,omitempty"`
 }
 
 // Archive says how an output is stored; None stores a directory as it is, so that a foreach
@@ -85,9 +89,14 @@ type Archive struct {
 	None *struct{} `yaml:"none"`
 }
 
-// S3 is a key-only artifact location.
-type S3 struct {
+// Key is the key-only location of S3, GCS and OSS artifacts.
+type Key struct {
 	Key string `yaml:"key"`
+}
+
+// AzureBlob is Azure's key-only location: Argo names the key "blob".
+type AzureBlob struct {
+	Blob string `yaml:"blob"`
 }
 
 // Template is an Argo template: a container or a DAG.

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 	"k8s.io/apimachinery/pkg/util/validation"
 
+	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
@@ -61,6 +62,15 @@ var keys = map[string]func(r *reader, v *yaml.Node){
 	},
 	"artifactRepositoryConfigMap": func(r *reader, v *yaml.Node) {
 		r.name(v, &r.c.ArtifactRepositoryConfigMap, validation.IsDNS1123Subdomain)
+	},
+	"artifactStorage": func(r *reader, v *yaml.Node) {
+		if s, ok := r.str(v); ok {
+			if !argo.ValidStorage(s) {
+				r.errorf(v, "config", "artifactStorage must be one of %s, not %q", strings.Join(argo.StorageKinds, ", "), s)
+				return
+			}
+			r.c.ArtifactStorage = s
+		}
 	},
 	"artifactRepositoryKey": func(r *reader, v *yaml.Node) {
 		r.name(v, &r.c.ArtifactRepositoryKey, validation.IsConfigMapKey)
