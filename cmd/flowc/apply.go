@@ -37,6 +37,7 @@ func runApply(e *env, args []string) int {
 	kf.register(fs)
 	dryRun := fs.String("dry-run", "none", "none; client: print what would be applied, contact nothing; server: the server checks everything and stores nothing")
 	force := fs.Bool("force-conflicts", false, "take over fields that another field manager owns")
+	build := fs.Bool("build", false, "first build and push each flow's image, as flowc build --push does")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -69,6 +70,11 @@ func runApply(e *env, args []string) int {
 	printDiags(e, cf.format, diags)
 	if diags.HasErrors() {
 		return exitFail
+	}
+	if *build && !client {
+		if code := buildAll(e, outs); code != exitOK {
+			return code
+		}
 	}
 	var objs []*unstructured.Unstructured
 	for _, o := range outs {

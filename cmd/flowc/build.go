@@ -38,13 +38,20 @@ func runBuild(e *env, args []string) int {
 	if diags.HasErrors() {
 		return exitFail
 	}
-	b, err := imagebuild.Detect(e.ctx, strings.ToLower(*builder))
+	return buildOutputs(e, outs, strings.ToLower(*builder), *push)
+}
+
+// buildAll builds and pushes the images of outs with the builder found (flowc apply --build).
+func buildAll(e *env, outs []*driver.Output) int { return buildOutputs(e, outs, "", true) }
+
+func buildOutputs(e *env, outs []*driver.Output, builder string, push bool) int {
+	b, err := imagebuild.Detect(e.ctx, builder)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
 	}
 	for _, o := range outs {
-		if code := buildOne(e, b, o, *push); code != exitOK {
+		if code := buildOne(e, b, o, push); code != exitOK {
 			return code
 		}
 	}
@@ -59,10 +66,10 @@ func buildOne(e *env, b *imagebuild.Builder, o *driver.Output, push bool) int {
 		return exitFail
 	}
 	if push {
+		// Not knowing is no reason to stop: the push will say what is wrong with the registry.
 		have, err := imagebuild.HasImage(e.ctx, image)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
-			return exitFail
+			fmt.Fprintf(e.stderr, "flowc: cannot tell whether the registry has %s (%v); building it\n", image, err)
 		}
 		if have {
 			fmt.Fprintf(e.stdout, "%s: %s is in the registry already\n", o.Name, image)
