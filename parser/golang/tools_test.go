@@ -25,7 +25,7 @@ func TestGoLineReported(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644)
 			os.WriteFile(filepath.Join(dir, "main.go"), []byte("package main\n\nimport \"github.com/flowc-dev/flowc/flow\"\n\nfunc main() { flow.Main(nil) }\n"), 0o644)
 			t.Setenv("GOFLAGS", "-mod=mod") // which would let go list rewrite go.mod
-			t.Setenv("GOPROXY", "off") // a download attempt fails instead of reaching out
+			t.Setenv("GOPROXY", "off")      // a download attempt fails instead of reaching out
 			_, diags := Load(dir)
 			if len(diags) != 1 || !strings.Contains(diags[0].Message, c.want) || diags[0].Check != "syntax" {
 				t.Fatalf("diagnostics %v, want one with %q", diags, c.want)
