@@ -200,5 +200,11 @@ func goDockerfile(builder, pkg string) string {
 // goEnv is the go command's environment for listing a flow's packages, as parser/golang.Env
 // (which this package cannot import: its tests import this one): no cgo, no toolchain download.
 func goEnv() []string {
-	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local")
+	var flags []string
+	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
+		if f != "-mod=mod" && !strings.HasPrefix(f, "-toolexec") && !strings.HasPrefix(f, "--toolexec") {
+			flags = append(flags, f)
+		}
+	}
+	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOFLAGS="+strings.Join(flags, " "))
 }

@@ -3,6 +3,7 @@ package golang
 import (
 	"go/ast"
 	"go/token"
+	"sort"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
@@ -48,6 +49,86 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 	d := directive{name: rest[:end], comment: c, argsOff: len(prefix) + end}
 	d.args = rest[end:]
 	return d, true
+}
+
+// knownDirectives are the //flowc: names the Go frontend reads: the markers and the decorators
+// that mean something for a Go flow. Any other name is a typo.
+var knownDirectives = map[string]bool{
+	"flow": true, "step": true, "resources": true, "kubernetes": true, "retry": true, "timeout": true,
+	"catch": true, "environment": true, "secrets": true, "schedule": true, "project": true,
+}
+
+// decorators lowers the directives other than the marker; an unknown one is an error, not a
+// decorator for the checks to warn about.
+func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
+	var out []*ir.Decorator
+	for _, d := range ds {
+		switch {
+		case d.name == marker:
+		case !knownDirectives[d.name] || d.name == "flow" || d.name == "step":
+			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), "decorator",
+				"unknown directive %s%s%s; flowc reads %s", prefix, d.name, suggestDirective(d.name), knownList()))
+		default:
+			out = append(out, l.decorator(d))
+		}
+	}
+	return out
+}
+
+// suggestDirective names a known directive one edit or a swap away from name.
+func suggestDirective(name string) string {
+	for _, k := range sortedDirectives() {
+		if closeTo(name, k) {
+			return " (did you mean " + prefix + k + "?)"
+		}
+	}
+	return ""
+}
+
+func knownList() string {
+	names := sortedDirectives()
+	for i, n := range names {
+		names[i] = prefix + n
+	}
+	return strings.Join(names, ", ")
+}
+
+func sortedDirectives() []string {
+	var out []string
+	for k := range knownDirectives {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// closeTo reports whether a and b differ by one insertion, deletion, substitution or adjacent
+// swap: the typos a directive name gets.
+func closeTo(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) == len(b) {
+		diff := []int{}
+		for i := range a {
+			if a[i] != b[i] {
+				diff = append(diff, i)
+			}
+		}
+		return len(diff) == 1 || len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) != 1 {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i:] == b[i+1:]
+		}
+	}
+	return true
 }
 
 func findDirective(ds []directive, name string) *directive {

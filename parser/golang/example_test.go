@@ -49,13 +49,14 @@ func TestGoBuildContext(t *testing.T) {
 			t.Errorf("the context lacks %s; it has %s", p, strings.Join(paths, " "))
 		}
 	}
-	wantDocker := `# Built by flowc for testdata/go/foreach. Build from this directory: docker build -t "$(cat image.txt)" .
+	wantDocker := `# Built by flowc for "testdata/go/foreach". Build from this directory: docker build -t "$(cat image.txt)" .
 FROM golang:1.26 AS build
 WORKDIR /src
-COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -o /flow ./testdata/go/foreach
+COPY [".", "."]
+ENV CGO_ENABLED=0
+RUN ["go", "build", "-trimpath", "-o", "/flow", "./testdata/go/foreach"]
 FROM gcr.io/distroless/static-debian12
-COPY --from=build /flow /flow
+COPY --from=build ["/flow", "/flow"]
 ENTRYPOINT ["/flow"]
 `
 	if got := string(c.Files["Dockerfile"]); got != wantDocker {

@@ -43,6 +43,12 @@ func (l *loader) flows(pkg *packages.Package) []*ir.Flow {
 	if len(types_) == 0 {
 		return nil
 	}
+	for _, ft := range types_[1:] {
+		// flow.Main runs the one flow of its binary: a second flow type could never run.
+		l.diags = append(l.diags, diag.Errorf(ft.ir.Pos, "no-flow",
+			"package %s declares two //flowc:flow types, %s and %s; a flow's binary runs one: move %s into a package of its own",
+			pkg.Name, types_[0].name, ft.name, ft.name))
+	}
 	imports := l.imports(files)
 	byName := map[string]*flowType{}
 	var out []*ir.Flow
@@ -87,11 +93,7 @@ func (l *loader) flowType(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, used
 	}
 	fl := &ir.Flow{Name: spec.Name.Name, Lang: ir.Go, Pos: l.pos(spec.Name.Pos())}
 	fl.File = fl.Pos.File
-	for _, d := range dirs {
-		if d.name != "flow" {
-			fl.Decorators = append(fl.Decorators, l.decorator(d))
-		}
-	}
+	fl.Decorators = l.decorators(dirs, "flow")
 	ft := &flowType{ir: fl, name: spec.Name.Name, spec: spec, st: st, file: f}
 	if tn, ok := l.pkg.TypesInfo.Defs[spec.Name].(*types.TypeName); ok {
 		ft.named, _ = tn.Type().(*types.Named)

@@ -11,6 +11,7 @@ import (
 	"go/ast"
 	"go/token"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
@@ -48,13 +49,14 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 	cfg := &packages.Config{Mode: Mode, Dir: abs, Env: Env()}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax", "cannot load the Go package in %s: %v", shown, err)}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax", "cannot load the Go package in %s: %s", shown, goCommandError(err))}
 	}
 	if len(pkgs) == 0 {
-		// go/packages gives nothing, not an error, outside a module.
+		// go/packages gives nothing, not an error, when the go command refuses the module (no
+		// go.mod, a go.mod that needs updating): say what the go command said.
 		if goFiles, _ := filepath.Glob(filepath.Join(abs, "*.go")); len(goFiles) > 0 {
 			return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax",
-				"cannot load the Go package in %s: it is not in a Go module (no go.mod in it or above it)", shown)}
+				"cannot load the Go package in %s: %s", shown, goListSays(abs))}
 		}
 		return nil, nil
 	}
@@ -68,6 +70,7 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 		for _, e := range pkgErrors(pkg) {
 			l.diags = append(l.diags, l.packageError(e))
 		}
+		l.cgoFiles(pkg)
 		if pkg.Types == nil || pkg.TypesInfo == nil || hasParseError(pkg) {
 			continue // a partial syntax tree would only add misleading findings
 		}
@@ -76,11 +79,42 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 	return flows, l.diags.Sorted()
 }
 
+// goCommandError is what the go command said on stderr when go/packages reports its failure,
+// on one line.
+func goCommandError(err error) string {
+	msg := err.Error()
+	if _, after, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = "go list says: " + after
+	}
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// goListSays is what `go list` reports about the package in dir, on one line: why go/packages
+// found no package there.
+func goListSays(dir string) string {
+	cmd := exec.Command("go", "list", ".")
+	cmd.Dir, cmd.Env = dir, Env()
+	out, err := cmd.CombinedOutput()
+	msg := strings.Join(strings.Fields(string(out)), " ")
+	if err == nil || msg == "" {
+		return "the go command lists no package there"
+	}
+	return "go list says: " + msg
+}
+
 // Env is the environment flowc runs the go command in to read a flow: cgo off, so that no C
 // compiler or pkg-config runs, and the local toolchain only, so that a go line newer than it
 // fails instead of downloading and running another toolchain.
+// GOFLAGS loses -mod=mod (go list would rewrite the user's go.mod) and -toolexec (it would run a
+// program for every compile of a dependency's export data).
 func Env() []string {
-	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local")
+	var flags []string
+	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
+		if f != "-mod=mod" && !strings.HasPrefix(f, "-toolexec") && !strings.HasPrefix(f, "--toolexec") {
+			flags = append(flags, f)
+		}
+	}
+	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOFLAGS="+strings.Join(flags, " "))
 }
 
 func hasParseError(pkg *packages.Package) bool {

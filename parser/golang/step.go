@@ -3,6 +3,7 @@ package golang
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/flow"
@@ -33,10 +34,12 @@ func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Co
 		}
 		markUsed(dirs, used)
 		st := &ir.Step{Name: flow.StepName(fd.Name.Name), Pos: l.pos(fd.Name.Pos()), DecoPos: l.pos(marker.comment.Slash)}
-		for _, d := range dirs {
-			if d.name != "step" {
-				st.Decorators = append(st.Decorators, l.decorator(d))
-			}
+		st.Decorators = l.decorators(dirs, "step")
+		if !fd.Name.IsExported() {
+			// The SDK finds steps by reflection, which sees exported methods only.
+			l.diags = append(l.diags, diag.Errorf(st.Pos, "step-name",
+				"step method %s is not exported, so the flow's binary cannot call it; name it %s",
+				fd.Name.Name, strings.ToUpper(fd.Name.Name[:1])+fd.Name.Name[1:]))
 		}
 		l.checkCatch(ft, st)
 		st.NumArgs = 1 + fieldCount(fd.Type.Params)

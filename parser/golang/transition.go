@@ -205,6 +205,12 @@ func (w *bodyWalker) checkForeachField(field string) string {
 	if !ok {
 		return ""
 	}
+	// A field promoted from an embedded struct is a field of the flow for the SDK as for Go.
+	if obj, _, _ := types.LookupFieldOrMethod(w.ft.named, true, w.l.pkg.Types, field); obj != nil {
+		if fv, ok := obj.(*types.Var); ok && fv.IsField() {
+			return foreachFieldType(field, fv)
+		}
+	}
 	for i := 0; i < st.NumFields(); i++ {
 		fv := st.Field(i)
 		if fv.Name() != field {
@@ -213,16 +219,21 @@ func (w *bodyWalker) checkForeachField(field string) string {
 			}
 			continue
 		}
-		switch fv.Type().Underlying().(type) {
-		case *types.Slice, *types.Array:
-			if fv.Exported() {
-				return ""
-			}
-			return "flow.Foreach(" + quote(field) + "): field " + field + " is not exported, so it does not travel to the foreach step's children"
-		}
-		return "flow.Foreach(" + quote(field) + "): field " + field + " has type " + fv.Type().String() + ", not a slice type"
+		return foreachFieldType(field, fv)
 	}
 	return "flow.Foreach(" + quote(field) + "): " + w.ft.name + " has no field " + quote(field)
+}
+
+// foreachFieldType says what keeps a field from being fanned out over, "" when nothing does.
+func foreachFieldType(field string, fv *types.Var) string {
+	switch fv.Type().Underlying().(type) {
+	case *types.Slice, *types.Array:
+		if fv.Exported() {
+			return ""
+		}
+		return "flow.Foreach(" + quote(field) + "): field " + field + " is not exported, so it does not travel to the foreach step's children"
+	}
+	return "flow.Foreach(" + quote(field) + "): field " + field + " has type " + fv.Type().String() + ", not a slice type"
 }
 
 // source renders an expression as written, for messages.

@@ -20,7 +20,22 @@ def user_traceback(exc):
     while frames and _is_runtime(frames[-1].filename):
         frames.pop()
     te.stack = traceback.StackSummary.from_list(frames)
-    return "".join(te.format())
+    return "".join(te.format()) + _include_hint(exc)
+
+
+def _include_hint(exc):
+    """Says how to declare a data file the step looked for beside the flow, in the build
+    context, where only the files flowc.yaml's include: lists are (as in the image)."""
+    if not isinstance(exc, FileNotFoundError) or not isinstance(exc.filename, str):
+        return ""
+    context = os.path.dirname(_RUNTIME_DIR)
+    path = os.path.abspath(exc.filename)
+    if not path.startswith(context + os.sep):
+        return ""
+    rel = os.path.relpath(path, context).replace(os.sep, "/")
+    return ("%s (beside the flow file) is not in the flow's build context: only files that "
+            "flowc.yaml declares with include: go into the image; add a glob for it there "
+            "(globs are relative to flowc.yaml's directory)\n" % rel)
 
 
 def describe(exc):
