@@ -23,6 +23,7 @@ golden:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime 60s ./parser/python/
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime 60s ./parser/python/
+	$(GO) test -run '^$$' -fuzz FuzzNested -fuzztime 60s ./parser/python/
 	$(GO) test -run '^$$' -fuzz FuzzMarshalRoundTrip -fuzztime 60s ./emit/argo/
 
 bench:

@@ -68,7 +68,7 @@ var decoSpecs = map[string]*decoSpec{
 	"retry":       {args: args(arg("times", nonNegInt), arg("minutes_between_retries", nonNegInt))},
 	"timeout":     {args: args(arg("seconds", nonNegInt), arg("minutes", nonNegInt), arg("hours", nonNegInt)), check: checkTimeout},
 	"catch":       {args: args(arg("var", identifier), arg("print_exception", boolean))},
-	"environment": {args: args(arg("vars", envVars))},
+	"environment": {args: args(arg("vars", envVars)), check: checkEnvironment},
 	"secrets":     {args: append(args(arg("sources", strList)), ignored("role")...), check: checkK8sNames},
 	"card":        {status: silent, multiple: true},
 	"conda":       {status: unsupported},
@@ -193,6 +193,7 @@ func argNames(spec *decoSpec) []string {
 // needs to start.
 func checkKubernetes(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	checkK8sNames(p, d, valid)
+	checkKubernetesValues(p, d, valid)
 	a := valid["image"]
 	if a == nil || a.Value.Kind != ir.ValString || p.Flow.Lang != ir.Python {
 		return

@@ -41,6 +41,8 @@ func checkValue(f *ir.Flow, k argKind, v ir.Value) string {
 	case nonNegInt:
 		if n, ok := intValue(v); !ok || n < 0 {
 			want = "a non-negative integer"
+		} else if n > maxInt32 {
+			want = "at most 2147483647 (Argo reads it as a 32-bit integer)"
 		}
 	case boolean:
 		if v.Kind != ir.ValBool {

@@ -7,21 +7,30 @@ import (
 // TimeoutSeconds returns the duration of a @timeout decorator in seconds: seconds + 60*minutes
 // + 3600*hours, as Metaflow adds them. Meaningful on a flow that passed the checks.
 func TimeoutSeconds(d *ir.Decorator) int64 {
-	var total int64
+	total, _ := timeoutTotal(d)
+	return total
+}
+
+// timeoutTotal adds up a @timeout; ok is false when the sum passes what Argo's 32-bit
+// activeDeadlineSeconds holds (then total is that maximum, never a wrapped value).
+func timeoutTotal(d *ir.Decorator) (total int64, ok bool) {
 	if d == nil {
-		return 0
+		return 0, true
 	}
 	for _, u := range []struct {
 		arg  string
 		secs int64
 	}{{"seconds", 1}, {"minutes", 60}, {"hours", 3600}} {
 		if a := d.Arg(u.arg); a != nil {
-			if n, ok := intValue(a.Value); ok {
+			if n, isInt := intValue(a.Value); isInt && n > 0 {
+				if n > (maxInt32-total)/u.secs {
+					return maxInt32, false
+				}
 				total += n * u.secs
 			}
 		}
 	}
-	return total
+	return total, true
 }
 
 func checkTimeout(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
@@ -29,6 +38,10 @@ func checkTimeout(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 		if a.Value.Kind != ir.ValNone && valid[a.Name] == nil {
 			return // a bad value is reported already
 		}
+	}
+	if _, ok := timeoutTotal(d); !ok {
+		p.Reportf(d.Pos, "%s is longer than Argo's deadline can be: at most 2147483647 seconds (about 68 years)", decoName(p.Flow, d.Name))
+		return
 	}
 	if TimeoutSeconds(d) <= 0 {
 		p.Reportf(d.Pos, "%s needs a duration above zero: give seconds, minutes or hours", decoName(p.Flow, d.Name))
@@ -45,6 +58,9 @@ func checkProject(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	case a == nil || a.Value.Kind != ir.ValString:
 		p.Reportf(d.Pos, "%s needs a name, as in %s(name=\"my_project\")", name, name)
 		return
+	}
+	if b := valid["branch"]; b != nil && b.Value.Kind == ir.ValString && b.Value.Str == "" {
+		p.Reportf(orPos(b.Pos, d.Pos), "%s branch is empty; name a branch, or give production=True for the production deployment", name)
 	}
 	if hasBraces(a.Value.Str) { // template-syntax reports it
 		return

@@ -44,6 +44,8 @@ func checkParamName(p *Pass, prm *ir.Param, seen map[string]*ir.Param) {
 	case hasBraces(prm.Name): // template-syntax reports it
 	case !validArgoParamName(prm.Name):
 		p.Reportf(pos, "parameter name %q is not a valid Argo parameter name: use letters, digits, \"_\" and \"-\"", prm.Name)
+	case !isLetterOrUnderscore(prm.Name[0]):
+		p.Reportf(pos, "parameter name %q must start with a letter or \"_\": the step's command line would read it as an option", prm.Name)
 	case isReservedParamName(folded):
 		p.Reportf(pos, "parameter name %q is reserved; choose another name", prm.Name)
 	}
@@ -59,6 +61,10 @@ func checkParamName(p *Pass, prm *ir.Param, seen map[string]*ir.Param) {
 	}
 	p.reportNote(pos, note, "first defined here",
 		"parameter %q has the same name as %q; parameter names are compared case-insensitively", prm.Name, first.Name)
+}
+
+func isLetterOrUnderscore(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func isReservedParamName(folded string) bool {

@@ -22,8 +22,8 @@ var scheduleKinds = []struct{ arg, cron string }{
 // Schedule returns the cron schedule, in the five-field form Argo's CronWorkflow takes, and the
 // time zone ("" for the controller's) of f's @schedule; ok is false when f has none. It follows
 // Metaflow: cron= wins, then weekly, hourly and daily; a bare @schedule is daily; a sixth (year)
-// field, as in the AWS form Metaflow documents, is dropped. Meaningful on a flow that passed the
-// checks.
+// field of "*", as in the AWS form Metaflow documents, is dropped (cronProblem refuses any other
+// year). Meaningful on a flow that passed the checks.
 func Schedule(f *ir.Flow) (cron, timezone string, ok bool) {
 	if f == nil {
 		return "", "", false
@@ -40,7 +40,7 @@ func Schedule(f *ir.Flow) (cron, timezone string, ok bool) {
 		switch {
 		case k.arg == "cron" && a != nil && a.Value.Kind == ir.ValString && a.Value.Str != "":
 			fields := strings.Fields(a.Value.Str)
-			if len(fields) == 6 {
+			if len(fields) == 6 && fields[5] == "*" { // checked: any other year is refused
 				fields = fields[:5]
 			}
 			return strings.Join(fields, " "), timezone, true
@@ -121,10 +121,14 @@ func cronProblem(s string) string {
 		case s == "@yearly" || s == "@annually" || s == "@monthly" || s == "@weekly" || s == "@daily" || s == "@midnight" || s == "@hourly":
 			return ""
 		case strings.HasPrefix(s, "@every "):
-			if _, err := time.ParseDuration(strings.TrimSpace(s[len("@every "):])); err == nil {
-				return ""
+			d, err := time.ParseDuration(strings.TrimSpace(s[len("@every "):]))
+			switch {
+			case err != nil:
+				return "@every takes a duration such as 1h30m"
+			case d < time.Second:
+				return "@every takes a duration of at least 1s"
 			}
-			return "@every takes a duration such as 1h30m"
+			return ""
 		}
 		return "unknown descriptor; use @hourly, @daily, @weekly, @monthly, @yearly or @every <duration>"
 	}
@@ -136,6 +140,9 @@ func cronProblem(s string) string {
 		if why := cronFieldProblem(fields[i], spec); why != "" {
 			return why
 		}
+	}
+	if len(fields) == 6 && fields[5] != "*" {
+		return fmt.Sprintf("the sixth (year) field %q cannot be kept: Argo's cron has five fields, so only \"*\" (every year) is accepted there", fields[5])
 	}
 	return ""
 }

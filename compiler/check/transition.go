@@ -39,6 +39,8 @@ func checkTransitions(p *Pass, s *ir.Step) {
 			p.Reportf(t.Pos, "step %q calls %s more than once; a step has exactly one transition, as its %s", s.Name, call, lastStatement(p.Flow))
 		case len(t.Targets) == 0:
 			p.Reportf(t.Pos, "%s in step %q names no step", call, s.Name)
+		case t.Foreach != "" && !isAttrName(t.Foreach):
+			p.Reportf(foreachPos(t), "foreach in step %q must name an attribute of the step, not %q", s.Name, t.Foreach)
 		case t.Foreach != "" && len(t.Targets) != 1:
 			p.Reportf(foreachPos(t), "foreach in step %q must lead to exactly one step, not %d", s.Name, len(t.Targets))
 		case t.NumParallel:

@@ -157,6 +157,10 @@ func tolerationsOf(a *ir.Arg) []Toleration {
 				t.Value = v
 			case "effect":
 				t.Effect = v
+			case "tolerationSeconds":
+				if e := item.Elems[i]; e.Kind == ir.ValInt {
+					t.Seconds = &e.Int
+				}
 			}
 		}
 		out = append(out, t)

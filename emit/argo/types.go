@@ -185,6 +185,7 @@ type Toleration struct {
 	Operator string `yaml:"operator,omitempty"`
 	Value    string `yaml:"value,omitempty"`
 	Effect   string `yaml:"effect,omitempty"`
+	Seconds  *int64 `yaml:"tolerationSeconds,omitempty"`
 }
 
 // RetryStrategy is Argo's retry policy for a template.

@@ -42,6 +42,10 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	if d := fl.IR.Decorator("schedule"); d != nil && o.Kind == argo.KindWorkflow {
+		// A Workflow runs once when created; only a WorkflowTemplate has a CronWorkflow.
+		diags = append(diags, diag.Warningf(d.Pos, "decorator", "@schedule is ignored with --kind workflow: a Workflow runs once when created; compile a WorkflowTemplate (the default) to get its CronWorkflow"))
+	}
 	image := cfg.ImageRepo + ":" + ctx.Hash()
 	ctx.AddImage(image)
 	source := sourcePath(cfg.Root, fl.Path)

@@ -29,8 +29,23 @@ type Unsupported struct {
 // Normalize rewrites Python 3.5+ syntax that gpython's 3.4 parser rejects into 3.4 syntax of the
 // same byte length on every line, so that every line:col in the output is the same place in src.
 // What it cannot rewrite it reports as unsupported constructs (position = where the construct starts).
+// Input nested deeper than flowc reads (see normalize_limits.go) comes back unchanged, with that
+// as its one unsupported construct.
 func Normalize(src []byte) (out []byte, unsupported []Unsupported) {
+	out, unsupported, limit := normalizeLimited(src)
+	if limit != nil {
+		return out, []Unsupported{*limit}
+	}
+	return out, unsupported
+}
+
+// normalizeLimited is Normalize that reports a nesting limit apart from the unsupported
+// constructs; then nothing was rewritten.
+func normalizeLimited(src []byte) (out []byte, unsupported []Unsupported, limit *Unsupported) {
 	n := newNormalizer(src)
+	if n.tooDeep != nil {
+		return n.out, nil, n.tooDeep
+	}
 	for _, s := range n.spans {
 		if s.class != spanUnsupported {
 			continue
@@ -43,7 +58,7 @@ func Normalize(src []byte) (out []byte, unsupported []Unsupported) {
 		}
 		unsupported = append(unsupported, Unsupported{Line: line, Col: col, Construct: s.name})
 	}
-	return n.out, unsupported
+	return n.out, unsupported, nil
 }
 
 // FirstBroken returns the first syntax error of the source itself that the tokenizer found (an
@@ -115,9 +130,10 @@ type normalizer struct {
 	toks       []normToken
 	spans      []normSpan
 	edits      []normEdit
-	lineStarts []int // offset of each physical line
-	logical    []int // offset of the first token of each logical line
-	fBudget    int   // bytes f-string scanning may still read; see scanString
+	lineStarts []int        // offset of each physical line
+	logical    []int        // offset of the first token of each logical line
+	fBudget    int          // bytes f-string scanning may still read; see scanString
+	tooDeep    *Unsupported // where the input nests deeper than flowc reads; then nothing is rewritten
 }
 
 func newNormalizer(src []byte) *normalizer {
@@ -125,6 +141,9 @@ func newNormalizer(src []byte) *normalizer {
 	n.out = append([]byte(nil), n.src...)
 	n.indexLines()
 	n.tokenize()
+	if n.tooDeep = n.limit(); n.tooDeep != nil {
+		return n
+	}
 	n.rewriteTokens()
 	n.rewriteStatements()
 	n.rewriteStars()

@@ -24,7 +24,11 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List) {
 	// Python skips a UTF-8 byte order mark, and so do editors when they count columns.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	norm, unsupported := Normalize(src)
+	norm, unsupported, limit := normalizeLimited(src)
+	if limit != nil {
+		// Nothing below may see a tree deeper than the limits.
+		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: limit.Line, Col: limit.Col}, "syntax", "%s", limit.Construct)}
+	}
 	var diags diag.List
 	for _, u := range unsupported {
 		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: u.Line, Col: u.Col}, "syntax",
@@ -151,7 +155,10 @@ func (f *file) line(n int) []byte {
 // Imports lists the modules a Python file imports, for following local modules into a build
 // context; a file that does not parse gives none.
 func Imports(name string, src []byte) []ir.Import {
-	norm, _ := Normalize(src)
+	norm, _, limit := normalizeLimited(src)
+	if limit != nil {
+		return nil
+	}
 	mod, err := parseGuarded(name, norm)
 	m, ok := mod.(*ast.Module)
 	if err != nil || !ok {

@@ -31,7 +31,7 @@ class DecoratedFlow(FlowSpec):
         cpu="500m",
         memory="16Gi",
         node_selector={"pool": "gpu"},
-        tolerations=[{"key": "gpu", "operator": "Exists", "effect": "NoSchedule"}],
+        tolerations=[{"key": "gpu", "operator": "Exists", "effect": "NoSchedule"}, {"key": "spot", "operator": "Equal", "value": "true", "effect": "NoExecute", "tolerationSeconds": 300}],
         secrets=["s3-creds"],
     )
     @resources(cpu=4, memory=8000)
