@@ -1,12 +1,16 @@
 package flow
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // Caught is what a step under //flowc:catch var=Field leaves in Field when it fails: the flow
@@ -24,10 +28,10 @@ type Caught struct {
 const (
 	// CatchEnv is set when the step has //flowc:catch, to its arguments: "var=Field" and
 	// "print_exception=false", comma-separated ("" for none).
-	CatchEnv = "FLOWC_CATCH"
+	CatchEnv = stepcmd.EnvCatch
 	// RetryTimesEnv is the step's //flowc:retry times: //flowc:catch takes over only on the last
 	// attempt, when FLOWC_RETRY_COUNT has reached it.
-	RetryTimesEnv = "FLOWC_RETRY_TIMES"
+	RetryTimesEnv = stepcmd.EnvRetryTimes
 )
 
 // catchSpec is a step's //flowc:catch, from the environment.
@@ -57,16 +61,16 @@ func catchFromEnv() (*catchSpec, error) {
 		}
 	}
 	times, err1 := strconv.Atoi(os.Getenv(RetryTimesEnv))
-	count, err2 := strconv.Atoi(os.Getenv("FLOWC_RETRY_COUNT"))
+	count, err2 := strconv.Atoi(os.Getenv(stepcmd.EnvRetryCount))
 	if err1 == nil && err2 == nil && count < times {
 		return nil, nil // Argo runs the step again; catch on the last attempt only
 	}
 	return c, nil
 }
 
-// recoverStep handles a failed step under //flowc:catch: like Metaflow's fallback task, the
-// failed attempt's state is dropped, the step's inputs pass on with the failure stored in the
-// catch field, and the compiled transition is taken.
+// recoverStep handles a failed step under //flowc:catch as Metaflow's @catch does: the fields
+// the step set before it failed are kept, the failure is stored in the catch field, and the
+// compiled transition is taken.
 func (r *runner) recoverStep(c *catchSpec, failure error) error {
 	caught := Caught{Type: fmt.Sprintf("%T", errors.Unwrap(failure)), Message: failure.Error()}
 	var se *StepError
@@ -82,23 +86,23 @@ func (r *runner) recoverStep(c *catchSpec, failure error) error {
 			fmt.Fprint(os.Stderr, caught.Stack)
 		}
 	}
-	r.v.Set(reflect.Zero(r.v.Type()))
-	r.spec.ctx = &stepCtx{flowType: r.v.Type()}
-	if err := r.prepare(); err != nil {
-		return err
-	}
 	if c.field != "" {
 		if err := r.setCaught(c.field, caught); err != nil {
 			return err
 		}
 	}
 	ctx := r.spec.ctx
-	ctx.calls, ctx.next, ctx.foreach = btoi(r.c.hasNext), r.c.next, r.c.foreach
+	ctx.calls, ctx.next, ctx.foreach = btoi(r.c.HasNext), r.c.Next, r.c.Foreach
+	// caught.json tells flowc run (and a reader of the run) that //flowc:catch took over.
+	marker, _ := json.Marshal(map[string]string{"type": caught.Type, "message": caught.Message})
+	if err := atomicWrite(filepath.Join(r.c.Out, CaughtFile), marker); err != nil {
+		return err
+	}
 	where := "recorded it"
 	if c.field != "" {
 		where = "stored it in " + c.field
 	}
-	fmt.Fprintf(os.Stderr, "flow: step %s failed; //flowc:catch %s and the flow goes on\n", r.c.step, where)
+	fmt.Fprintf(os.Stderr, "flow: step %s failed; //flowc:catch %s and the flow goes on\n", r.c.Step, where)
 	return nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // FlowSpec is embedded in every flow type. It gives the steps Next, Index, Input and
@@ -180,7 +182,7 @@ var currentStep atomic.Value // string: the step RunStep is running
 
 // Current describes the running task. Outside a step run, Step is "".
 func Current() TaskInfo {
-	retry, _ := strconv.Atoi(os.Getenv("FLOWC_RETRY_COUNT"))
+	retry, _ := strconv.Atoi(os.Getenv(stepcmd.EnvRetryCount))
 	step, _ := currentStep.Load().(string)
-	return TaskInfo{RunID: os.Getenv("FLOWC_RUN_ID"), TaskID: os.Getenv("FLOWC_TASK_ID"), RetryCount: retry, Step: step}
+	return TaskInfo{RunID: os.Getenv(stepcmd.EnvRunID), TaskID: os.Getenv(stepcmd.EnvTaskID), RetryCount: retry, Step: step}
 }

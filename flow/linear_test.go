@@ -62,7 +62,8 @@ func TestTransitionMismatch(t *testing.T) {
 		{[]string{"start", "--out", r.dir("b")}, "compiled flow ends here"},
 		{[]string{"middle_step", "--out", r.dir("c"), "--next", "end"}, ""}, // no --in: starts empty
 		{[]string{"nope", "--out", r.dir("d")}, "no step \"nope\""},
-		{[]string{"start", "--out", r.dir("e"), "--flow", "x.py"}, "unknown flag"},
+		{[]string{"start", "--out", r.dir("e"), "--flow", "x.py", "--class", "X"}, "for the Python runtime"},
+		{[]string{"start", "--out", r.dir("f"), "--bogus", "x"}, "unknown flag"},
 		{[]string{"start"}, "--out DIR is required"},
 	} {
 		err := flow.RunStep(new(linearFlow), append([]string{"step"}, tc.args...))

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // ParamTag is a parsed `flow:"..."` struct tag that makes a field a parameter:
@@ -166,7 +168,7 @@ func setValue(f reflect.Value, raw string) error {
 		}
 		f.SetFloat(x)
 	case reflect.Bool:
-		b, ok := parseBool(s)
+		b, ok := stepcmd.ParseBool(s)
 		if !ok {
 			return fmt.Errorf("%q is not a bool", raw)
 		}
@@ -177,15 +179,4 @@ func setValue(f reflect.Value, raw string) error {
 		}
 	}
 	return nil
-}
-
-// parseBool accepts what Metaflow's command line does for a bool (click's BOOL).
-func parseBool(s string) (bool, bool) {
-	switch strings.ToLower(s) {
-	case "1", "true", "t", "yes", "y", "on":
-		return true, true
-	case "0", "false", "f", "no", "n", "off":
-		return false, true
-	}
-	return false, false
 }

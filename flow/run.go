@@ -53,14 +53,19 @@ func RunStep(f Flow, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The output directory exists from the start, so that a failed attempt still leaves one
+	// for Argo's wait container to find (PROTOCOL.md, "State").
+	if err := os.MkdirAll(c.Out, 0o755); err != nil {
+		return fmt.Errorf("step %s: %v", c.Step, err)
+	}
 	r, err := newRunner(f, c)
 	if err != nil {
 		return err
 	}
-	currentStep.Store(c.step)
+	currentStep.Store(c.Step)
 	defer currentStep.Store("")
 	if err := r.prepare(); err != nil {
-		return fmt.Errorf("step %s: %v", c.step, err)
+		return fmt.Errorf("step %s: %v", c.Step, err)
 	}
 	if err := r.call(); err != nil {
 		c, cerr := catchFromEnv()
@@ -71,11 +76,11 @@ func RunStep(f Flow, args []string) error {
 			return err
 		}
 		if err := r.recoverStep(c, err); err != nil {
-			return fmt.Errorf("step %s: %v", r.c.step, err)
+			return fmt.Errorf("step %s: %v", r.c.Step, err)
 		}
 	}
 	if err := r.finish(); err != nil {
-		return fmt.Errorf("step %s: %v", c.step, err)
+		return fmt.Errorf("step %s: %v", c.Step, err)
 	}
 	return nil
 }
@@ -84,7 +89,7 @@ func RunStep(f Flow, args []string) error {
 func (r *runner) call() (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = &StepError{Step: r.c.step, Err: fmt.Errorf("panic: %v", p), Stack: string(debug.Stack())}
+			err = &StepError{Step: r.c.Step, Err: fmt.Errorf("panic: %v", p), Stack: string(debug.Stack())}
 		}
 	}()
 	var in []reflect.Value
@@ -93,7 +98,7 @@ func (r *runner) call() (err error) {
 	}
 	out := r.method.Call(in)
 	if len(out) == 1 && !out[0].IsNil() {
-		return &StepError{Step: r.c.step, Err: out[0].Interface().(error)}
+		return &StepError{Step: r.c.Step, Err: out[0].Interface().(error)}
 	}
 	return nil
 }

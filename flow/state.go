@@ -14,6 +14,7 @@ import (
 const (
 	StateFile   = "state.json"   // the step's state, for the steps after it
 	ForeachFile = "foreach.json" // after a foreach step: the child indexes [0,1,...,n-1]
+	CaughtFile  = "caught.json"  // when //flowc:catch took over: {"type", "message"}
 	stateFormat = "flowc-go-state"
 	stateVer    = 1
 )

@@ -6,12 +6,14 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // runner runs one step: it restores the flow's state from the parents, calls the step, checks
 // the transition it took against the compiled one, and writes the state.
 type runner struct {
-	c      *command
+	c      *stepcmd.Command
 	flow   reflect.Value // the *T
 	v      reflect.Value // the T
 	meta   *meta
@@ -21,7 +23,7 @@ type runner struct {
 	spec   *FlowSpec
 }
 
-func newRunner(f Flow, c *command) (*runner, error) {
+func newRunner(f Flow, c *stepcmd.Command) (*runner, error) {
 	pv := reflect.ValueOf(f)
 	if pv.Kind() != reflect.Pointer || pv.IsNil() || pv.Elem().Kind() != reflect.Struct {
 		return nil, fmt.Errorf("flow.RunStep needs a pointer to a flow struct, not %T", f)
@@ -30,7 +32,7 @@ func newRunner(f Flow, c *command) (*runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	meth, err := findStep(pv.Type(), c.step)
+	meth, err := findStep(pv.Type(), c.Step)
 	if err != nil {
 		return nil, err
 	}
@@ -45,22 +47,22 @@ func newRunner(f Flow, c *command) (*runner, error) {
 
 // prepare sets the parameters and restores the state the step starts from.
 func (r *runner) prepare() error {
-	if err := r.meta.setParams(r.v, r.c.params); err != nil {
+	if err := r.meta.setParams(r.v, r.c.Params); err != nil {
 		return err
 	}
 	switch {
 	case r.join:
 		return r.prepareJoin()
-	case r.c.inForeach != nil || len(r.c.in) > 1:
-		return fmt.Errorf("the step is not a join (it takes no flow.Inputs) but has %d inputs; recompile the flow", len(r.c.in)+btoi(r.c.inForeach != nil))
-	case len(r.c.in) == 0:
-		if r.c.index >= 0 {
+	case r.c.InForeach != nil || len(r.c.In) > 1:
+		return fmt.Errorf("the step is not a join (it takes no flow.Inputs) but has %d inputs; recompile the flow", len(r.c.In)+btoi(r.c.InForeach != nil))
+	case len(r.c.In) == 0:
+		if r.c.Index >= 0 {
 			return fmt.Errorf("--index needs the --in of the foreach step")
 		}
 		return nil
 	}
-	parent := r.c.in[0]
-	st, err := readState(parent.dir, parent.parent)
+	parent := r.c.In[0]
+	st, err := readState(parent.Dir, parent.Parent)
 	if err != nil {
 		return err
 	}
@@ -70,8 +72,8 @@ func (r *runner) prepare() error {
 	}
 	r.spec.ctx.defined = defined
 	r.spec.ctx.frames = append([]Frame(nil), st.Stack...)
-	if r.c.index >= 0 {
-		fr, err := r.childFrame(parent.parent, st)
+	if r.c.Index >= 0 {
+		fr, err := r.childFrame(parent.Parent, st)
 		if err != nil {
 			return err
 		}
@@ -95,50 +97,50 @@ func (r *runner) childFrame(parent string, st *state) (Frame, error) {
 	if err := json.Unmarshal(raw, &items); err != nil {
 		return Frame{}, fmt.Errorf("the foreach field %s of step %q is not a list", st.Foreach.Var, parent)
 	}
-	if r.c.index >= len(items) {
-		return Frame{}, fmt.Errorf("--index %d is out of range: the foreach of step %q has %d items", r.c.index, parent, len(items))
+	if r.c.Index >= len(items) {
+		return Frame{}, fmt.Errorf("--index %d is out of range: the foreach of step %q has %d items", r.c.Index, parent, len(items))
 	}
-	return Frame{Step: parent, Var: st.Foreach.Var, Index: r.c.index, NumSplits: len(items), Value: items[r.c.index]}, nil
+	return Frame{Step: parent, Var: st.Foreach.Var, Index: r.c.Index, NumSplits: len(items), Value: items[r.c.Index]}, nil
 }
 
 // prepareJoin reads every input into a flow value of its own.
 func (r *runner) prepareJoin() error {
 	var states []*state
 	var steps []string
-	foreach := r.c.inForeach != nil
+	foreach := r.c.InForeach != nil
 	switch {
-	case foreach && len(r.c.in) > 0:
+	case foreach && len(r.c.In) > 0:
 		return fmt.Errorf("a join reads either --in or --in-foreach, not both")
 	case foreach:
-		children, err := readChildren(r.c.inForeach.dir, r.c.inForeach.parent)
+		children, err := readChildren(r.c.InForeach.Dir, r.c.InForeach.Parent)
 		if err != nil {
 			return err
 		}
 		for i, st := range children {
 			top := len(st.Stack) - 1
 			if top < 0 || st.Stack[top].Index != i || st.Stack[top].NumSplits != len(children) {
-				return fmt.Errorf("the state in child %d of step %q is not child %d of %d", i, r.c.inForeach.parent, i, len(children))
+				return fmt.Errorf("the state in child %d of step %q is not child %d of %d", i, r.c.InForeach.Parent, i, len(children))
 			}
-			steps = append(steps, r.c.inForeach.parent)
+			steps = append(steps, r.c.InForeach.Parent)
 		}
 		states = children
 		r.spec.ctx.frames = append([]Frame(nil), children[0].Stack[:len(children[0].Stack)-1]...)
-	case len(r.c.in) == 0:
+	case len(r.c.In) == 0:
 		return fmt.Errorf("the join has no --in or --in-foreach")
 	default:
-		for _, in := range r.c.in {
-			st, err := readState(in.dir, in.parent)
+		for _, in := range r.c.In {
+			st, err := readState(in.Dir, in.Parent)
 			if err != nil {
 				return err
 			}
-			states, steps = append(states, st), append(steps, in.parent)
+			states, steps = append(states, st), append(steps, in.Parent)
 		}
 		r.spec.ctx.frames = append([]Frame(nil), states[0].Stack...)
 	}
 	items := make([]Flow, len(states))
 	for i, st := range states {
 		in := reflect.New(r.v.Type())
-		if err := r.meta.setParams(in.Elem(), r.c.params); err != nil {
+		if err := r.meta.setParams(in.Elem(), r.c.Params); err != nil {
 			return err
 		}
 		defined, err := r.meta.decodeFields(in.Elem(), st)
@@ -155,16 +157,16 @@ func (r *runner) prepareJoin() error {
 // finish checks the transition and writes the state.
 func (r *runner) finish() error {
 	c := r.spec.ctx
-	st := &state{Format: stateFormat, Version: stateVer, Flow: r.v.Type().Name(), Step: r.c.step, Stack: c.frames}
+	st := &state{Format: stateFormat, Version: stateVer, Flow: r.v.Type().Name(), Step: r.c.Step, Stack: c.frames}
 	if err := r.checkNext(c); err != nil {
 		return err
 	}
-	if r.c.foreach != "" {
-		n, err := r.foreachLen(r.c.foreach)
+	if r.c.Foreach != "" {
+		n, err := r.foreachLen(r.c.Foreach)
 		if err != nil {
 			return err
 		}
-		st.Foreach = &foreachInfo{Var: r.c.foreach, NumSplits: n}
+		st.Foreach = &foreachInfo{Var: r.c.Foreach, NumSplits: n}
 	}
 	fields, err := r.meta.encodeFields(r.v, c.defined)
 	if err != nil {
@@ -174,7 +176,7 @@ func (r *runner) finish() error {
 	if st.Stack == nil {
 		st.Stack = []Frame{}
 	}
-	return st.write(r.c.out)
+	return st.write(r.c.Out)
 }
 
 // checkNext compares the step's Next call with the compiled transition (--next, --foreach).
@@ -182,17 +184,17 @@ func (r *runner) checkNext(c *stepCtx) error {
 	switch {
 	case c.err != nil:
 		return c.err
-	case !r.c.hasNext && c.calls > 0:
+	case !r.c.HasNext && c.calls > 0:
 		return fmt.Errorf("the step called Next, but the compiled flow ends here; recompile the flow")
-	case !r.c.hasNext:
+	case !r.c.HasNext:
 		return nil
 	case c.calls == 0:
 		return fmt.Errorf("the step returned without calling Next; it must end with f.Next(...)")
 	case c.calls > 1:
 		return fmt.Errorf("the step called Next %d times; call it once, at the end", c.calls)
-	case !slices.Equal(c.next, r.c.next) || c.foreach != r.c.foreach:
+	case !slices.Equal(c.next, r.c.Next) || c.foreach != r.c.Foreach:
 		return fmt.Errorf("the step went to %s, but the compiled flow goes to %s; recompile the flow",
-			describeNext(c.next, c.foreach), describeNext(r.c.next, r.c.foreach))
+			describeNext(c.next, c.foreach), describeNext(r.c.Next, r.c.Foreach))
 	}
 	return nil
 }

@@ -38,6 +38,7 @@ func commands() []command {
 		{"compile", "compile flows to Argo manifests and build specs", runCompile},
 		{"check", "check flows and report problems, writing nothing", runCheck},
 		{"run", "run a flow locally, each step in its own process", runRun},
+		{"runs", "manage local runs: runs prune [--keep N]", runRuns},
 		{"graph", "print a flow's DAG as Mermaid or DOT", runGraph},
 		{"build", "build and push flows' images from their build specs", runBuild},
 		{"apply", "compile flows and server-side apply them to the cluster", runApply},

@@ -1,17 +1,22 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/driver"
 	"github.com/flowc-dev/flowc/internal/localrun"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // multiFlag collects a repeated flag such as --param.
@@ -57,26 +62,74 @@ func runRun(e *env, args []string) int {
 		return exitFail
 	}
 	fmt.Fprintf(e.stdout, "run %s of %s: state and logs in %s\n", id, fl.IR.Name, filepath.Join(*runs, id))
-	err = localrun.Run(e.ctx, fl.IR, localrun.Options{
+	rctx, stop := interruptible(e.ctx)
+	defer stop()
+	o := localrun.Options{
 		Dir: dir, RunID: id, Context: ctx.Files, FlowFile: ctx.FlowFile, Params: values,
-		MaxWorkers: *workers, Progress: e.stdout, Env: os.Environ(), Python: os.Getenv("FLOWC_PYTHON"),
-	})
+		MaxWorkers: *workers, Progress: e.stdout, Stdout: e.stdout, Stderr: e.stderr,
+		Env: os.Environ(), Python: os.Getenv("FLOWC_PYTHON"), FlowPath: fl.Path,
+	}
+	if fl.IR.Lang == ir.Python {
+		o.SourceRoot = filepath.Dir(fl.Path) // the context mirrors the flow's directory
+	}
+	return runReport(e, id, localrun.Run(rctx, fl.IR, o))
+}
+
+// runReport ends a run with one report: the failing step, the end of its stderr (the user's
+// traceback), and a last line saying how the run ended. An interrupted run exits 128 plus the
+// signal's number, as a shell reports it.
+func runReport(e *env, id string, err error) int {
 	var failure *localrun.Failure
+	var in *localrun.Interrupt
 	switch {
+	case err == nil:
+		fmt.Fprintf(e.stdout, "run %s succeeded\n", id)
+		return exitOK
+	case errors.As(err, &in):
+		fmt.Fprintf(e.stderr, "run %s interrupted by %v\n", id, in.Signal)
+		return 128 + int(in.Signal)
 	case errors.As(err, &failure):
-		fmt.Fprintf(e.stderr, "flowc: %v\n", failure)
-		if failure.Stderr != "" {
-			if log, rerr := os.ReadFile(failure.Stderr); rerr == nil {
-				e.stderr.Write(log)
+		log := failure.Stderr
+		if wd, werr := os.Getwd(); werr == nil {
+			if rel, rerr := filepath.Rel(wd, log); rerr == nil && filepath.IsLocal(rel) {
+				log = rel
 			}
 		}
-		return exitFail
-	case err != nil:
+		fmt.Fprintf(e.stderr, "\nflowc: %v (its stderr: %s)\n", failure, log)
+		if failure.Tail != "" {
+			fmt.Fprint(e.stderr, failure.Tail)
+			if !strings.HasSuffix(failure.Tail, "\n") {
+				fmt.Fprintln(e.stderr)
+			}
+		}
+	default:
 		fmt.Fprintf(e.stderr, "flowc: run %s: %v\n", id, err)
-		return exitFail
 	}
-	fmt.Fprintf(e.stdout, "run %s succeeded\n", id)
-	return exitOK
+	fmt.Fprintf(e.stderr, "run %s failed\n", id)
+	return exitFail
+}
+
+// interruptible is ctx, cancelled with a *localrun.Interrupt when flowc gets SIGINT or SIGTERM,
+// so that the run forwards that signal to its steps and exits 130 or 143.
+func interruptible(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			cancel(&localrun.Interrupt{Signal: s.(syscall.Signal)})
+		case <-parent.Done(): // main's context ends on SIGINT only
+			cancel(&localrun.Interrupt{Signal: syscall.SIGINT})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
 }
 
 // newRunID names a run by its start time, with random bits so that two runs started in the same
@@ -100,8 +153,24 @@ func loadWithParams(e *env, cmd, path string, params []string) (*driver.Flow, ma
 		return nil, nil, false
 	}
 	values, errs := driver.Params(flows[0].IR, params)
+	if cmd != "run" {
+		errs = append(errs, podParamLimit(flows[0].IR, values)...)
+	}
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 	}
 	return flows[0], values, len(errs) == 0
+}
+
+// podParamLimit refuses values that cannot reach an Argo pod: they travel on its command line
+// (PROTOCOL.md, --param), where Linux limits one argument. `flowc run` has no such limit.
+func podParamLimit(f *ir.Flow, values map[string]string) []error {
+	var errs []error
+	for _, p := range f.Params {
+		if n := len(values[p.Name]); n > stepcmd.MaxArgParam {
+			errs = append(errs, fmt.Errorf("parameter %q is %d bytes; values reach Argo pods on the command line, "+
+				"which takes at most %d bytes (64 KiB) per value", p.Name, n, stepcmd.MaxArgParam))
+		}
+	}
+	return errs
 }

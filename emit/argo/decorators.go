@@ -42,7 +42,7 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 	if d := s.Decorator("secrets"); d != nil {
 		e.addSecrets(c, d.Arg("sources"))
 	}
-	for _, v := range stepcmd.Env(e.f, s) {
+	for _, v := range append(stepcmd.Env(e.f, s), stepcmd.PodEnv(s)...) {
 		c.Env = append(c.Env, EnvVar{Name: v.Name, Value: v.Value})
 	}
 	if d := s.Decorator("retry"); d != nil {
@@ -52,8 +52,6 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 			if minutes > 0 {
 				t.RetryStrategy.Backoff = &Backoff{Duration: fmt.Sprintf("%dm", minutes)}
 			}
-			// The runtime lets @catch take over only on the last attempt.
-			c.Env = append(c.Env, EnvVar{Name: "FLOWC_RETRY_COUNT", Value: "{{retries}}"})
 		}
 	}
 	if d := s.Decorator("timeout"); d != nil {

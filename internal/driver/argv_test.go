@@ -43,13 +43,13 @@ func TestArgvLocalEqualsPod(t *testing.T) {
 	if err := yaml.Unmarshal(out.Files[out.Name+".yaml"], &wf); err != nil {
 		t.Fatal(err)
 	}
-	cmds, _ := filepath.Glob(filepath.Join(run, "logs", "*.cmd"))
+	cmds, _ := filepath.Glob(filepath.Join(run, "logs", "*", "*.cmd"))
 	if len(cmds) != 1+3+3*2+3*2*6+3*2+3+1+1 {
 		t.Fatalf("%d tasks ran", len(cmds))
 	}
 	for _, cmd := range cmds {
 		local, _ := os.ReadFile(cmd)
-		step, idx := taskOf(strings.TrimSuffix(filepath.Base(cmd), ".cmd"))
+		step, idx := taskOf(cmd)
 		pod := podArgv(t, wf, step, idx, run)
 		if got := strings.Join(pod, "\n") + "\n"; got != string(local) {
 			t.Errorf("%s: the pod's command line, bound to the local run:\n%s\nwhat flowc run executed:\n%s", filepath.Base(cmd), got, local)
@@ -57,10 +57,10 @@ func TestArgvLocalEqualsPod(t *testing.T) {
 	}
 }
 
-// taskOf parses a log name such as "foreach_inner.0.1.2" into the step and its indexes.
-func taskOf(name string) (string, []string) {
-	parts := strings.Split(name, ".")
-	return parts[0], parts[1:]
+// taskOf parses a log path such as logs/foreach_inner/0-1-2.cmd into the step and its indexes
+// (a task outside a foreach is "0", which binds no index parameter).
+func taskOf(path string) (string, []string) {
+	return filepath.Base(filepath.Dir(path)), strings.Split(strings.TrimSuffix(filepath.Base(path), ".cmd"), "-")
 }
 
 // podArgv is the step's container command line with Argo's values bound as the local run binds

@@ -9,6 +9,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/argo"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // Params checks NAME=VALUE arguments against a flow's parameters and returns every parameter's
@@ -16,6 +17,7 @@ import (
 // of the wrong type and missing required parameters are all reported, in parameter order.
 func Params(f *ir.Flow, args []string) (map[string]string, []error) {
 	given := map[string]string{}
+	seen := map[string]bool{}
 	var errs []error
 	known := map[string]*ir.Param{}
 	for _, p := range f.Params {
@@ -28,7 +30,11 @@ func Params(f *ir.Flow, args []string) (map[string]string, []error) {
 			errs = append(errs, fmt.Errorf("parameter %q: want NAME=VALUE", a))
 		case known[name] == nil:
 			errs = append(errs, fmt.Errorf("unknown parameter %q; the flow has %s", name, paramNames(f)))
+		case seen[name]:
+			// As on the step command line (stepcmd): a second value is a mistake, not an override.
+			errs = append(errs, fmt.Errorf("parameter %q is given twice", name))
 		default:
+			seen[name] = true
 			given[name] = value
 		}
 	}
@@ -64,9 +70,7 @@ func checkType(p *ir.Param, v string) error {
 	case ir.TypeFloat:
 		_, err = strconv.ParseFloat(strings.TrimSpace(v), 64)
 	case ir.TypeBool:
-		switch strings.ToLower(strings.TrimSpace(v)) {
-		case "true", "false", "1", "0", "yes", "no":
-		default:
+		if _, ok := stepcmd.ParseBool(v); !ok {
 			err = fmt.Errorf("not a boolean")
 		}
 	case ir.TypeJSON:

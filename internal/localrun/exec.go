@@ -3,125 +3,235 @@ package localrun
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/flowc-dev/flowc/compiler/check"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
-// exec runs one task as its own process and waits for it.
+// tailBytes is how much of a failing step's stderr the failure report shows.
+const tailBytes = 16 << 10
+
+// exec runs one task, with its @retry attempts and its @timeout, and waits for it.
 func (r *runner) exec(ctx context.Context, t task) error {
 	if ctx.Err() != nil {
-		return ctx.Err()
+		return context.Cause(ctx)
 	}
-	argv := r.Argv(t)
-	logBase := filepath.Join(r.o.Dir, "logs", strings.NewReplacer("[", ".", "]", "", ",", ".").Replace(t.label()))
-	if err := os.MkdirAll(filepath.Dir(logBase), 0o755); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(r.outDir(t), 0o755); err != nil {
-		return err
-	}
-	stdout, err := os.Create(logBase + ".out")
+	logs, err := r.openLogs(t)
 	if err != nil {
 		return err
 	}
-	defer stdout.Close()
-	stderr, err := os.Create(logBase + ".err")
-	if err != nil {
-		return err
-	}
-	defer stderr.Close()
-	prog := argv[0]
-	if r.program != "" {
-		prog = r.program
-	}
-	// The command line as the pod runs it, one argument per line, for reading and for tests.
-	if err := os.WriteFile(logBase+".cmd", []byte(strings.Join(argv, "\n")+"\n"), 0o644); err != nil {
-		return err
-	}
-	env := append(r.env(), "FLOWC_RUN_ID="+r.o.RunID, "FLOWC_TASK_ID="+t.label())
+	defer logs.close()
+	env := append(r.env(), stepcmd.EnvRunID+"="+r.o.RunID, stepcmd.EnvTaskID+"="+t.id(),
+		// Large artifacts are stored once per run, content-addressed (PROTOCOL.md, "State").
+		stepcmd.EnvBlobDir+"="+filepath.Join(r.o.Dir, "blobs"))
 	for _, v := range stepcmd.Env(r.f, t.step) {
 		env = append(env, v.Name+"="+v.Value)
 	}
 	retries := stepcmd.Retries(t.step.Decorator("retry"))
+	timeout := time.Duration(check.TimeoutSeconds(t.step.Decorator("timeout"))) * time.Second
 	r.progress(t, "started", 0)
 	began := time.Now()
 	for attempt := int64(0); ; attempt++ {
-		// The step keeps the user's working directory, so that relative paths in parameters
-		// mean what they mean on the command line; the runtime finds the flow in the context.
-		cmd := exec.CommandContext(ctx, prog, argv[1:]...)
-		cmd.Stdout, cmd.Stderr = stdout, stderr
-		cmd.Env = append(env, fmt.Sprintf("FLOWC_RETRY_COUNT=%d", attempt))
-		err = cmd.Run()
+		if attempt > 0 {
+			// A retry starts from an empty output directory, as a new pod does.
+			if err := os.RemoveAll(r.outDir(t)); err != nil {
+				return err
+			}
+		}
+		from := logs.errSize()
+		err := r.attempt(ctx, t, logs, append(env, fmt.Sprintf("%s=%d", stepcmd.EnvRetryCount, attempt)), timeout)
 		switch {
 		case err == nil:
+			if c, ok := caught(r.outDir(t)); ok {
+				r.record(t, "caught", attempt+1)
+				r.progress(t, "caught "+c+", @catch went on", time.Since(began))
+				return nil
+			}
+			r.record(t, "succeeded", attempt+1)
 			r.progress(t, "done", time.Since(began))
 			return nil
 		case ctx.Err() != nil:
-			return ctx.Err()
-		case attempt < retries:
-			r.progress(t, fmt.Sprintf("failed, retry %d of %d", attempt+1, retries), time.Since(began))
+			r.record(t, "interrupted", attempt+1)
+			return context.Cause(ctx)
+		}
+		if errors.Is(err, errTimeout) {
+			err = fmt.Errorf("timed out after %v (@timeout)", timeout)
+		}
+		if attempt < retries {
+			r.progress(t, fmt.Sprintf("failed (%v), retry %d of %d", err, attempt+1, retries), time.Since(began))
 			continue
 		}
+		r.record(t, "failed", attempt+1)
 		r.progress(t, "failed", time.Since(began))
-		return &Failure{Task: t.label(), Stderr: stderr.Name(), Err: err}
+		f := &Failure{Task: t.label(), Stderr: logs.err.Name(), Err: err, Attempts: int(attempt + 1)}
+		f.Tail, _ = tailFrom(logs.err.Name(), from, tailBytes)
+		return f
 	}
 }
 
-// buildGo builds a Go flow's binary from its build context, as the image's first stage does.
-func buildGo(ctx context.Context, dir, pkg string) (string, error) {
-	bin := filepath.Join(dir, "bin", "flow")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "./"+pkg)
-	cmd.Dir = filepath.Join(dir, "context")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("cannot build the flow: %v\n%s", err, out)
+// caught reads the caught.json a step writes when @catch took over: "Type: message".
+func caught(dir string) (string, bool) {
+	data, err := os.ReadFile(filepath.Join(dir, "caught.json"))
+	if err != nil {
+		return "", false
 	}
-	return bin, nil
+	var c struct{ Type, Message string }
+	if json.Unmarshal(data, &c) != nil {
+		return "", true
+	}
+	return strings.TrimSuffix(c.Type+": "+c.Message, ": "), true
 }
 
-// env is the steps' environment: the caller's, with the build context first on PYTHONPATH.
-func (r *runner) env() []string {
-	ctxDir := filepath.Join(r.o.Dir, "context")
-	var out []string
-	path := ctxDir
-	for _, kv := range r.o.Env {
-		if v, ok := strings.CutPrefix(kv, "PYTHONPATH="); ok {
-			if v != "" {
-				path += string(os.PathListSeparator) + v
-			}
-			continue
-		}
-		out = append(out, kv)
+// attempt runs the step's process once, streaming its output.
+func (r *runner) attempt(ctx context.Context, t task, logs *taskLogs, env []string, timeout time.Duration) error {
+	argv := r.Argv(t)
+	prog := argv[0]
+	if r.program != "" {
+		prog = r.program
 	}
-	return append(out, "PYTHONPATH="+path)
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		outR.Close()
+		outW.Close()
+		return err
+	}
+	// The step keeps the user's working directory, so that relative paths in parameters mean
+	// what they mean on the command line; the runtime finds the flow in the context.
+	cmd := exec.Command(prog, argv[1:]...)
+	cmd.Stdout, cmd.Stderr, cmd.Env = outW, errW, env
+	prefix := fmt.Sprintf("[%s/%s] ", t.step.Name, t.id())
+	done := make(chan struct{}, 2)
+	for _, s := range []struct {
+		r *os.File
+		s *stream
+	}{
+		{outR, &stream{c: &r.console, log: logs.out, term: r.o.Stdout, prefix: prefix, rewrite: r.rewrite}},
+		{errR, &stream{c: &r.console, log: logs.err, term: r.o.Stderr, prefix: prefix, rewrite: r.rewrite}},
+	} {
+		go func() {
+			s.s.copy(s.r)
+			s.r.Close()
+			done <- struct{}{}
+		}()
+	}
+	err = runGroup(ctx, cmd, timeout, r.grace())
+	// Every process of the group is gone: closing our ends of the pipes ends the copies.
+	outW.Close()
+	errW.Close()
+	<-done
+	<-done
+	return err
 }
 
-// findInterpreter resolves the Python of the step command line to the executable itself, once
-// per run: version-manager shims (pyenv's costs about two seconds) would otherwise run per step.
-func findInterpreter(ctx context.Context, name string) string {
-	if name == "" {
-		name = "python3"
+func (r *runner) grace() time.Duration {
+	if r.o.Grace > 0 {
+		return r.o.Grace
 	}
-	out, err := exec.CommandContext(ctx, name, "-c", "import sys; print(sys.executable)").Output()
-	if p := strings.TrimSpace(string(out)); err == nil && p != "" {
-		return p
+	return DefaultGrace
+}
+
+// taskLogs are a task's log files: stdout and stderr of all its attempts, and its command line.
+type taskLogs struct{ out, err *os.File }
+
+func (r *runner) openLogs(t task) (*taskLogs, error) {
+	base := filepath.Join(r.o.Dir, "logs", t.step.Name, t.id())
+	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+		return nil, err
 	}
-	return ""
+	// The command line as the pod runs it, one argument per line, for reading and for tests.
+	if err := os.WriteFile(base+".cmd", []byte(strings.Join(r.Argv(t), "\n")+"\n"), 0o644); err != nil {
+		return nil, err
+	}
+	out, err := os.Create(base + ".out")
+	if err != nil {
+		return nil, err
+	}
+	errf, err := os.Create(base + ".err")
+	if err != nil {
+		out.Close()
+		return nil, err
+	}
+	return &taskLogs{out, errf}, nil
+}
+
+func (l *taskLogs) close() {
+	l.out.Close()
+	l.err.Close()
+}
+
+func (l *taskLogs) errSize() int64 {
+	st, err := l.err.Stat()
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// tailFrom is the tail of the file at path, of at most max bytes, from offset from on.
+func tailFrom(path string, from, max int64) (string, error) {
+	text, err := tail(path, max)
+	if err != nil {
+		return "", err
+	}
+	st, err := os.Stat(path)
+	if err == nil && st.Size()-from < int64(len(text)) {
+		text = text[int64(len(text))-(st.Size()-from):]
+	}
+	return text, nil
 }
 
 // Argv is the full command line of a task: the entrypoint and stepcmd's arguments, bound to the
-// run's directories, exactly as the pod's are bound to its artifact paths.
+// run's directories, exactly as the pod's are bound to its artifact paths; parameter values too
+// large for one argument go in the run's params file instead (PROTOCOL.md, --params-file).
 func (r *runner) Argv(t task) []string {
 	b := localBinder{r: r, t: t}
 	args := stepcmd.Args(r.f, r.o.FlowFile, t.step, r.shapes[t.step.Name], b)
+	if len(r.bigParams) > 0 {
+		kept := args[:0:0]
+		for i := 0; i < len(args); i++ {
+			if args[i] == "--param" && i+1 < len(args) && r.bigParams[strings.SplitN(args[i+1], "=", 2)[0]] {
+				i++
+				continue
+			}
+			kept = append(kept, args[i])
+		}
+		args = append(kept, "--params-file", r.paramsFile())
+	}
 	return append(stepcmd.Entrypoint(r.f), args...)
+}
+
+func (r *runner) paramsFile() string { return filepath.Join(r.o.Dir, "params.json") }
+
+// writeParamsFile writes the values over stepcmd.MaxArgParam to the run's params file.
+func (r *runner) writeParamsFile() error {
+	big := map[string]string{}
+	r.bigParams = map[string]bool{}
+	for name, v := range r.o.Params {
+		if len(v) > stepcmd.MaxArgParam {
+			big[name], r.bigParams[name] = v, true
+		}
+	}
+	if len(big) == 0 {
+		return nil
+	}
+	data, err := json.Marshal(big)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(r.paramsFile(), data, 0o600)
 }
 
 // progress prints one line per step event, with the time since the run began.
@@ -129,8 +239,8 @@ func (r *runner) progress(t task, event string, took time.Duration) {
 	if r.o.Progress == nil {
 		return
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	r.console.mu.Lock()
+	defer r.console.mu.Unlock()
 	line := fmt.Sprintf("[%7.2fs] %-28s %s", time.Since(r.start).Seconds(), t.label(), event)
 	if event != "started" {
 		line += fmt.Sprintf(" in %.2fs", took.Seconds())
@@ -166,23 +276,4 @@ func (b localBinder) OutDir() string { return b.r.outDir(b.t) }
 func (b localBinder) Index() string  { return strconv.Itoa(b.t.idx[len(b.t.idx)-1]) }
 func (b localBinder) Param(name string) string {
 	return base64.StdEncoding.EncodeToString([]byte(b.r.o.Params[name]))
-}
-
-// writeContext materialises the build context, as the image's working directory holds it.
-func writeContext(dir string, files map[string][]byte) error {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }

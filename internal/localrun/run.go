@@ -1,7 +1,9 @@
 // Package localrun runs a flow on the local machine, each step in its own process through the
 // same command line the Argo pod runs (built by stepcmd), with state passed through directories
 // laid out like the run's artifact keys. Parallel branches and foreach children run concurrently
-// up to a worker limit.
+// up to a worker limit. Each step runs in its own process group: @timeout, a failed run and an
+// interrupt end the whole group, children included. The run's directory is laid out as
+// stepcmd's PROTOCOL.md describes ("A local run's record").
 package localrun
 
 import (
@@ -13,7 +15,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/flowc-dev/flowc/compiler/check"
@@ -29,24 +30,52 @@ type Options struct {
 	FlowFile   string            // the flow's file name in the context
 	Params     map[string]string // every parameter's value, as a string
 	MaxWorkers int
-	Progress   io.Writer // one line per step event
-	Env        []string  // the steps' environment (the caller's, passed through)
-	Python     string    // the interpreter of Python steps; "" means the entrypoint's (python3)
+	Progress   io.Writer     // one line per step event
+	Stdout     io.Writer     // the steps' stdout, line by line behind "[step/task] "; nil: logs only
+	Stderr     io.Writer     // the steps' stderr, likewise
+	Env        []string      // the steps' environment (the caller's, passed through)
+	Python     string        // the interpreter of Python steps; "" means the entrypoint's (python3)
+	Grace      time.Duration // how long a signalled step may take to exit; 0 means DefaultGrace
+	// SourceRoot is the user's directory that the context mirrors (a Python flow's directory),
+	// relative to the working directory: paths into the context in what steps print are shown
+	// as paths into it, so that a traceback points at the user's files. "" keeps them.
+	SourceRoot string
+	FlowPath   string // the flow's file as the user named it, for the run record
 }
 
 // Failure is a step that failed: the run stops, and the caller shows its stderr.
 type Failure struct {
-	Task   string // step and index path, such as "body[1]"
-	Stderr string // the step's log file
-	Err    error
+	Task     string // step and index path, such as "body[1]"
+	Stderr   string // the step's log file
+	Tail     string // the end of the last attempt's stderr
+	Attempts int
+	Err      error
 }
 
-func (f *Failure) Error() string { return fmt.Sprintf("step %s failed: %v", f.Task, f.Err) }
+func (f *Failure) Error() string {
+	if f.Attempts > 1 {
+		return fmt.Sprintf("step %s failed after %d attempts: %v", f.Task, f.Attempts, f.Err)
+	}
+	return fmt.Sprintf("step %s failed: %v", f.Task, f.Err)
+}
 
 // task is one execution of a step: the step and the indexes of the foreach bodies it runs in.
 type task struct {
 	step *ir.Step
 	idx  []int
+}
+
+// id is the task's FLOWC_TASK_ID in a local run: its foreach indexes joined by "-", "0" outside
+// a foreach, unique among the tasks of its step.
+func (t task) id() string {
+	if len(t.idx) == 0 {
+		return "0"
+	}
+	parts := make([]string, len(t.idx))
+	for i, x := range t.idx {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, "-")
 }
 
 func (t task) label() string {
@@ -74,10 +103,14 @@ type runner struct {
 	arrived map[string]int // join key -> parents (or foreach children) finished
 	fanout  map[string]int // foreach step + index prefix -> number of children
 	start   time.Time
-	mu      sync.Mutex // serialises progress lines
+	console console // serialises the lines of progress and of the steps' output
 	// program replaces the entrypoint's first word: the Python interpreter itself, or the Go
 	// flow's binary built from the context.
 	program string
+	// bigParams are the parameters whose values go in the params file.
+	bigParams map[string]bool
+	rewrite   *strings.Replacer // context paths -> the user's paths; nil: none
+	rec       *record
 }
 
 // Run executes the flow to its end, or until a step fails or ctx is cancelled.
@@ -90,7 +123,22 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 	for _, s := range f.Steps {
 		r.shapes[s.Name] = stepcmd.ShapeOf(f, s, r.stacks)
 	}
-	if err := writeContext(filepath.Join(o.Dir, "context"), o.Context); err != nil {
+	ctxDir := filepath.Join(o.Dir, "context")
+	if err := writeContext(ctxDir, o.Context); err != nil {
+		return err
+	}
+	if err := r.writeParamsFile(); err != nil {
+		return err
+	}
+	if o.SourceRoot != "" {
+		to := filepath.Clean(o.SourceRoot) + string(filepath.Separator)
+		if to == "."+string(filepath.Separator) {
+			to = ""
+		}
+		r.rewrite = strings.NewReplacer(ctxDir+string(filepath.Separator), to)
+	}
+	r.rec = newRecord(f, o)
+	if err := r.rec.save(o.Dir); err != nil {
 		return err
 	}
 	switch f.Lang {
@@ -103,8 +151,19 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 		}
 		r.program = bin
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	err := r.schedule(ctx)
+	r.rec.finish(err)
+	if serr := r.rec.save(o.Dir); err == nil {
+		err = serr
+	}
+	return err
+}
+
+// schedule runs the tasks as they become ready.
+func (r *runner) schedule(parent context.Context) error {
+	f, o := r.f, r.o
+	ctx, cancel := context.WithCancelCause(parent)
+	defer cancel(nil)
 	results := make(chan result)
 	sem := make(chan struct{}, o.MaxWorkers)
 	running := 0
@@ -127,21 +186,24 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 		}
 		if res.err != nil {
 			failed = res.err
-			cancel() // stop the steps still running; their results are drained above
+			cancel(res.err) // stop the steps still running; their results are drained above
 			continue
 		}
 		next, err := r.successors(res.t)
 		if err != nil {
 			failed = err
-			cancel()
+			cancel(err)
 			continue
 		}
 		for _, t := range next {
 			launch(t)
 		}
 	}
-	if failed == nil && ctx.Err() != nil {
-		return ctx.Err()
+	if failed == nil && parent.Err() != nil {
+		return context.Cause(parent)
+	}
+	if failed != nil && parent.Err() != nil {
+		return context.Cause(parent) // an interrupt, not the steps it stopped
 	}
 	return failed
 }

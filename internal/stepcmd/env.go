@@ -16,8 +16,9 @@ type EnvVar struct {
 const DefaultRetries = 3
 
 // Env is the environment a step runs with, in pods and local runs alike: its @environment
-// variables in source order, then what a Go flow's binary cannot read from its own directives
-// (@catch and @retry; the Python runtime reads them from the flow class).
+// variables in source order, then its @catch and @retry (PROTOCOL.md, "Environment"), which
+// both runtimes read from here: a Go binary cannot read its own directives, and one source
+// keeps the two runtimes deciding alike.
 func Env(f *ir.Flow, s *ir.Step) []EnvVar {
 	var env []EnvVar
 	if d := s.Decorator("environment"); d != nil {
@@ -27,9 +28,6 @@ func Env(f *ir.Flow, s *ir.Step) []EnvVar {
 			}
 		}
 	}
-	if f.Lang != ir.Go {
-		return env
-	}
 	if d := s.Decorator("catch"); d != nil {
 		var parts []string
 		for _, name := range []string{"var", "print_exception"} {
@@ -37,10 +35,10 @@ func Env(f *ir.Flow, s *ir.Step) []EnvVar {
 				parts = append(parts, name+"="+Plain(a.Value))
 			}
 		}
-		env = append(env, EnvVar{"FLOWC_CATCH", strings.Join(parts, ",")})
+		env = append(env, EnvVar{EnvCatch, strings.Join(parts, ",")})
 	}
 	if d := s.Decorator("retry"); d != nil {
-		env = append(env, EnvVar{"FLOWC_RETRY_TIMES", fmt.Sprint(Retries(d))})
+		env = append(env, EnvVar{EnvRetryTimes, fmt.Sprint(Retries(d))})
 	}
 	return env
 }
@@ -62,4 +60,15 @@ func Plain(v ir.Value) string {
 		return fmt.Sprint(v.Bool)
 	}
 	return v.Str
+}
+
+// PodEnv is the run's identity in an Argo pod, as Argo's variables: the workflow's name is the
+// run id, the pod's name the task id (unique per pod, so per attempt), and with @retry Argo's
+// retry count is the attempt ({{retries}} exists only in a template with a retryStrategy).
+func PodEnv(s *ir.Step) []EnvVar {
+	env := []EnvVar{{EnvRunID, "{{workflow.name}}"}, {EnvTaskID, "{{pod.name}}"}}
+	if Retries(s.Decorator("retry")) > 0 {
+		env = append(env, EnvVar{EnvRetryCount, "{{retries}}"})
+	}
+	return env
 }

@@ -1,6 +1,5 @@
 """The command line of the runtime: `step` (what Argo pods and `flowc run` execute) and `dump`
 (prints a state.pkl as sorted JSON, for tests and debugging)."""
-import argparse
 import base64
 import json
 import os
@@ -12,96 +11,179 @@ from . import state
 from .errors import FlowcError, UsageError
 from .report import describe
 
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+SYNOPSIS = ("step NAME [--flow FILE --class NAME] [--in PARENT=DIR]... [--in-foreach PARENT=DIR] "
+            "[--index N] --out DIR [--param NAME=BASE64]... [--params-file FILE] [--next A,B] "
+            "[--foreach VAR]")
+
+# The step command line is flowc's step protocol (internal/stepcmd/PROTOCOL.md). It is parsed
+# here by hand, rule for rule as the Go SDK parses it (stepcmd.Parse), rather than by argparse,
+# whose extras (--flag=value, abbreviations, flags before the step name) the Go side lacks.
+_REPEATABLE = ("--in", "--param")
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise UsageError("%s (see %s --help)" % (message, self.prog))
+class Args(object):
+    """A parsed command line: the fields of stepcmd.Command."""
+
+    def __init__(self, command):
+        self.command = command
+        self.step = None
+        self.flow = None
+        self.cls = None
+        self.inputs = []
+        self.in_foreach = None
+        self.index = None
+        self.out = None
+        self.params = {}
+        self.params_file = None
+        self.next = None
+        self.foreach = None
+        self.dir = None
 
 
-def _assignment(kind, pattern=None):
-    def parse(text):
-        name, sep, value = text.partition("=")
-        if not sep or not name or (pattern and not pattern.match(name)):
-            raise argparse.ArgumentTypeError("want %s, got %r" % (kind, text))
-        return name, value
-
-    parse.__name__ = kind
-    return parse
+def _q(text):
+    """Quotes text for a message as Go's %q does (for the conformance suite's messages)."""
+    return json.dumps(text, ensure_ascii=False) if isinstance(text, str) else str(text)
 
 
-def _param(text):
+def _is_name(text):
+    return _NAME.fullmatch(text) is not None
+
+
+def _assignment(flag, text):
+    name, sep, value = text.partition("=")
+    if not sep or not _is_name(name) or not value:
+        raise UsageError("%s %s: want PARENT=DIR" % (flag, _q(text)))
+    return name, value
+
+
+def _param(args, text):
     """NAME=VALUE with VALUE base64-encoded (standard alphabet): Argo substitutes {{...}} in a
     step's command line more than once, so a value reaches the step intact only when it holds no
     braces, which base64 guarantees."""
-    name, value = _assignment("NAME=BASE64")(text)
+    name, sep, value = text.partition("=")
     try:
-        return name, base64.b64decode(value.encode("ascii"), validate=True).decode("utf-8")
+        if not sep or not name or _BASE64.fullmatch(value) is None:
+            raise ValueError(value)
+        decoded = base64.b64decode(value.encode("ascii"), validate=True).decode("utf-8")
     except (ValueError, UnicodeError):
-        raise argparse.ArgumentTypeError("want NAME=BASE64 (the value base64-encoded), got %r" % text)
+        raise UsageError("--param %s: want NAME=BASE64, the value base64-encoded UTF-8" % _q(text))
+    if name in args.params:
+        raise UsageError("--param %s is given twice" % name)
+    args.params[name] = decoded
 
 
-def _index(text):
-    if not re.match(r"^[0-9]+$", text):
-        raise argparse.ArgumentTypeError("want a non-negative integer, got %r" % text)
-    return int(text)
+def _set(args, flag, value):
+    if flag == "--flow":
+        args.flow = value
+    elif flag == "--class":
+        args.cls = value
+    elif flag == "--in":
+        parent, d = _assignment(flag, value)
+        if any(p == parent for p, _ in args.inputs):
+            raise UsageError("--in names parent %s twice" % _q(parent))
+        args.inputs.append((parent, d))
+    elif flag == "--in-foreach":
+        args.in_foreach = _assignment(flag, value)
+    elif flag == "--index":
+        if not re.fullmatch(r"[0-9]+", value):
+            raise UsageError("--index %s: want a non-negative integer" % _q(value))
+        args.index = int(value)
+    elif flag == "--out":
+        args.out = value
+    elif flag == "--param":
+        _param(args, value)
+    elif flag == "--params-file":
+        args.params_file = value
+    elif flag == "--next":
+        names = value.split(",")
+        if not all(_is_name(n) for n in names):
+            raise UsageError("--next %s: want step names separated by commas" % _q(value))
+        args.next = names
+    elif flag == "--foreach":
+        if not _is_name(value):
+            raise UsageError("--foreach %s: want an attribute name" % _q(value))
+        args.foreach = value
+    else:
+        raise UsageError("unknown flag %s" % _q(flag))
 
 
-def _steps(text):
-    names = text.split(",")
-    if not all(_NAME.match(n) for n in names):
-        raise argparse.ArgumentTypeError("want step names separated by commas, got %r" % text)
-    return names
-
-
-def _parser():
-    parser = _Parser(prog="python -m flowc_runtime", allow_abbrev=False,
-                     description="flowc's Python step runtime")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
-    s = commands.add_parser("step", allow_abbrev=False, help="run one step of a flow")
-    s.add_argument("step", metavar="STEP")
-    s.add_argument("--flow", required=True, metavar="FILE.py")
-    s.add_argument("--class", dest="cls", required=True, metavar="CLASSNAME")
-    s.add_argument("--out", required=True, metavar="OUTDIR")
-    s.add_argument("--in", dest="inputs", action="append", default=[], metavar="PARENT=DIR",
-                   type=_assignment("PARENT=DIR", _NAME))
-    s.add_argument("--in-foreach", metavar="PARENT=DIR", type=_assignment("PARENT=DIR", _NAME))
-    s.add_argument("--index", type=_index, metavar="N")
-    s.add_argument("--param", dest="params", action="append", default=[], metavar="NAME=BASE64",
-                   type=_param)
-    s.add_argument("--next", type=_steps, metavar="A,B")
-    s.add_argument("--foreach", metavar="VAR")
-    d = commands.add_parser("dump", allow_abbrev=False, help="print a state.pkl as JSON")
-    d.add_argument("dir", metavar="DIR", help="a step's OUTDIR, or its state.pkl")
-    d.add_argument("--flow", metavar="FILE.py", help="import the flow first (for its classes)")
-    return parser
-
-
-def parse(argv):
-    """Parses and checks the command line; a malformed one raises UsageError."""
-    args = _parser().parse_args(argv)
-    if args.command != "step":
-        return args
-    if not _NAME.match(args.step):
-        raise UsageError("step name %r is not an identifier" % args.step)
-    parents = [p for p, _ in args.inputs]
-    if len(set(parents)) != len(parents):
-        raise UsageError("--in names a parent twice")
+def _validate(args):
+    if args.out is None or args.out == "":
+        raise UsageError("--out DIR is required")
     if args.in_foreach and args.inputs:
         raise UsageError("--in-foreach and --in do not go together")
     if args.index is not None and len(args.inputs) != 1:
         raise UsageError("--index needs exactly one --in, the foreach step's")
     if args.foreach is not None and (args.next is None or len(args.next) != 1):
         raise UsageError("--foreach needs --next with exactly one step")
-    params = {}
-    for name, value in args.params:
-        if name in params:
-            raise UsageError("--param %s is given twice" % name)
-        params[name] = value
-    args.params = params
+    if (args.flow is None) != (args.cls is None):
+        raise UsageError("--flow and --class go together")
+
+
+def _read_params_file(args):
+    """Adds the values of --params-file: a JSON object of names to string values, for values
+    too large for one command-line argument."""
+    try:
+        with open(args.params_file, "rb") as f:
+            data = json.loads(f.read().decode("utf-8"))
+    except (OSError, ValueError) as e:
+        raise UsageError("--params-file %s: %s" % (args.params_file, e))
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise UsageError("--params-file %s: want a JSON object of strings" % args.params_file)
+    for name, value in data.items():
+        if name in args.params:
+            raise UsageError("parameter %s is given by --param and by --params-file" % name)
+        args.params[name] = value
+
+
+def _parse_step(argv):
+    args = Args("step")
+    if len(argv) < 2 or argv[0] != "step":
+        raise UsageError(SYNOPSIS)
+    if not _is_name(argv[1]):
+        raise UsageError("step name %s is not an identifier" % _q(argv[1]))
+    args.step = argv[1]
+    seen = set()
+    for i in range(2, len(argv), 2):
+        flag = argv[i]
+        if i + 1 >= len(argv):
+            raise UsageError("%s needs a value" % flag)
+        if flag in seen and flag not in _REPEATABLE:
+            raise UsageError("%s is given twice" % flag)
+        seen.add(flag)
+        _set(args, flag, argv[i + 1])
+    _validate(args)
+    if args.params_file is not None:
+        _read_params_file(args)
+    if args.flow is None:
+        raise UsageError("the Python runtime needs --flow FILE and --class NAME")
     return args
+
+
+def _parse_dump(argv):
+    args = Args("dump")
+    rest = list(argv[1:])
+    while rest:
+        a = rest.pop(0)
+        if a == "--flow" and rest:
+            args.flow = rest.pop(0)
+        elif args.dir is None and not a.startswith("--"):
+            args.dir = a
+        else:
+            raise UsageError("dump DIR [--flow FILE.py]")
+    if args.dir is None:
+        raise UsageError("dump DIR [--flow FILE.py]")
+    return args
+
+
+def parse(argv):
+    """Parses and checks the command line; a malformed one raises UsageError."""
+    if argv and argv[0] == "dump":
+        return _parse_dump(argv)
+    return _parse_step(argv)
 
 
 def main(argv=None):

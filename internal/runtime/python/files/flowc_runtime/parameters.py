@@ -26,7 +26,10 @@ class _JSONType(object):
 
 JSONType = _JSONType()
 
-_BOOLS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+# The words a bool parameter accepts (click's BOOL, as Metaflow's command line): the step
+# protocol's one list, which flowc's check and the Go SDK share (stepcmd.BoolWords).
+_BOOLS = {"1": True, "true": True, "t": True, "yes": True, "y": True, "on": True,
+          "0": False, "false": False, "f": False, "no": False, "n": False, "off": False}
 
 # What a default given as a function receives when it takes one argument (as in Metaflow).
 ParameterContext = collections.namedtuple(
@@ -97,7 +100,7 @@ class Parameter(object):
         if kind is bool:
             if text.strip().lower() in _BOOLS:
                 return _BOOLS[text.strip().lower()]
-            raise self._error("invalid bool value %r (use true/false, yes/no or 1/0)" % text)
+            raise self._error("invalid bool value %r (use true/false, yes/no, on/off, t/f, y/n or 1/0)" % text)
         try:
             return kind(text)
         except Exception as e:

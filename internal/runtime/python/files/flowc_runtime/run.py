@@ -1,4 +1,6 @@
 """`python -m flowc_runtime step ...`: runs a step and handles its failure, @catch included."""
+import json
+import os
 import sys
 
 from . import decorators, state
@@ -12,11 +14,19 @@ from .task import Step
 def run(args):
     """Runs the step described by the parsed command line; errors raise FlowcError."""
     _line_buffered()
+    # The output directory exists from the start, so that a failed attempt still leaves one for
+    # Argo's wait container to find (PROTOCOL.md, "State").
+    try:
+        os.makedirs(args.out, exist_ok=True)
+    except OSError as e:
+        raise FlowcError("cannot create --out %s: %s" % (args.out, e.strerror or e))
     step = Step(args)
     flow, inputs = step.build()
+    step.flow = flow
     frames = flow.__dict__["_flowc_frames"]
     current._bind(step.cls.__name__, step.name, [f.index for f in frames],
-                  sorted(p.name for p in step.defs.values()))
+                  sorted(p.name for p in step.defs.values()),
+                  decorators.find(step.cls, "project"))
     error = _call(step.func, flow, inputs)
     if error is not None:
         flow = _handle_failure(step, error)
@@ -48,8 +58,8 @@ def _call(func, flow, inputs):
 def _handle_failure(step, error):
     """Fails the step, or, under @catch on its last attempt, returns the flow to go on with."""
     text = user_traceback(error)
-    catch = decorators.find(step.func, "catch")
-    if catch is None or not _catch_applies(step.func):
+    catch = catch_spec()
+    if catch is None or not _catch_applies():
         sys.stderr.write(text)
         note = ""
         if catch is not None:
@@ -58,9 +68,9 @@ def _handle_failure(step, error):
         raise FlowcError("step %s failed: %s%s" % (quote(step.name), describe(error), note))
     if catch.get("print_exception", True):
         sys.stderr.write(text)
-    # Like Metaflow's fallback task: the failed attempt's artifacts are dropped, the step's
-    # inputs pass on, the exception is stored and the compiled transition is taken.
-    flow, _ = step.build()
+    # As Metaflow's @catch does: the artifacts the step set before the exception are kept, the
+    # exception is stored, and the compiled transition is taken.
+    flow = step.flow
     var = catch.get("var")
     if var:
         caught = CaughtException(_type_name(error), " ".join(str(error).split()), text)
@@ -69,18 +79,45 @@ def _handle_failure(step, error):
         except AttributeError as e:
             raise FlowcError("@catch(var=%r) of step %s: %s" % (var, quote(step.name), e))
     flow.__dict__["_flowc_ctx"].transition = step.expected()
+    # caught.json tells flowc run (and a reader of the run) that @catch took over.
+    state.atomic_write(os.path.join(step.args.out, state.CAUGHT_FILE), json.dumps(
+        {"type": _type_name(error), "message": " ".join(str(error).split())},
+        sort_keys=True).encode("utf-8"))
     sys.stderr.write("flowc: step %s failed; @catch %s and the flow goes on\n"
                      % (quote(step.name), "stored it in self.%s" % var if var else "recorded it"))
     return flow
 
 
-def _catch_applies(func):
-    # With @retry, Argo runs the step again; @catch takes over on the last attempt only.
-    # Without FLOWC_RETRY_COUNT the runtime cannot tell the attempts apart and catches at once.
-    retry = decorators.find(func, "retry")
-    if retry is None or not retry_count_known():
+def catch_spec():
+    """Returns the step's @catch from FLOWC_CATCH ("var=NAME,print_exception=false"), or None.
+
+    The pod and `flowc run` set it for a step with @catch, in Python and Go flows alike: the
+    protocol carries the decorator, so both runtimes decide the same way."""
+    raw = os.environ.get("FLOWC_CATCH")
+    if raw is None:
+        return None
+    spec = {"print_exception": True}
+    for item in raw.split(","):
+        key, _, value = item.strip().partition("=")
+        if key == "var":
+            spec["var"] = value
+        elif key == "print_exception":
+            spec["print_exception"] = value not in ("false", "False")
+        elif key:
+            raise FlowcError("FLOWC_CATCH=%r: unknown argument %r" % (raw, key))
+    return spec
+
+
+def _catch_applies():
+    # With @retry, Argo runs the step again; @catch takes over on the last attempt only, that
+    # is when FLOWC_RETRY_COUNT has reached FLOWC_RETRY_TIMES. Without both, it takes over at once.
+    raw = os.environ.get("FLOWC_RETRY_TIMES", "").strip()
+    if not raw or not retry_count_known():
         return True
-    return current.retry_count >= int(retry.get("times", 3))
+    try:
+        return current.retry_count >= int(raw)
+    except ValueError:
+        return True  # as the Go SDK reads it: an unreadable count cannot hold @catch back
 
 
 def _type_name(error):

@@ -14,7 +14,13 @@ state.pkl is a pickle (protocol 4) of a dict:
 Each value is pickled on its own: one that cannot be pickled is named in the error, and a step
 that does not touch an artifact passes its bytes on without unpickling them. A foreach step
 also writes foreach.json, the child indices [0,1,...,n-1] that Argo's withParam fans out over.
+
+When FLOWC_BLOB_DIR is set (by `flowc run`: the run's blobs/ directory), an artifact whose
+pickle is BLOB_MIN bytes or more is stored once, content-addressed, as
+$FLOWC_BLOB_DIR/sha256/<hex>, and the state holds {"blob": "<hex>", "size": n} in its place:
+an artifact that steps pass on unchanged is one file for the whole run, not one per step.
 """
+import hashlib
 import json
 import os
 import pickle
@@ -27,6 +33,7 @@ FORMAT = "flowc-state"
 VERSION = 1
 STATE_FILE = "state.pkl"
 FOREACH_FILE = "foreach.json"
+CAUGHT_FILE = "caught.json"  # written when @catch took over the step
 
 
 def encode(what, value):
@@ -37,8 +44,49 @@ def encode(what, value):
         raise ArtifactError("%s cannot be pickled: %s: %s" % (what, type(e).__name__, e))
 
 
+BLOB_MIN = 64 * 1024
+BLOB_ENV = "FLOWC_BLOB_DIR"
+
+
+def _blob_path(digest):
+    root = os.environ.get(BLOB_ENV)
+    if not root:
+        raise ArtifactError("the state refers to a stored blob, but %s is not set" % BLOB_ENV)
+    if not re.fullmatch(r"[0-9a-f]{64}", digest):
+        raise ArtifactError("bad blob reference %r" % digest)
+    return os.path.join(root, "sha256", digest)
+
+
+def _read_blob(ref):
+    path = _blob_path(ref.get("blob", ""))
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise ArtifactError("cannot read blob %s: %s" % (path, e.strerror or e))
+
+
+def _store_blobs(artifacts):
+    """Replaces the large pickles in artifacts by references to blobs, written when missing."""
+    if not os.environ.get(BLOB_ENV):
+        return artifacts
+    out = {}
+    for name, raw in artifacts.items():
+        if isinstance(raw, bytes) and len(raw) >= BLOB_MIN:
+            digest = hashlib.sha256(raw).hexdigest()
+            path = _blob_path(digest)
+            if not os.path.exists(path):
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                atomic_write(path, raw)
+            raw = {"blob": digest, "size": len(raw)}
+        out[name] = raw
+    return out
+
+
 def decode(what, raw):
-    """Unpickles raw; what names it in the error."""
+    """Unpickles raw (or the blob it refers to); what names it in the error."""
+    if isinstance(raw, dict):
+        raw = _read_blob(raw)
     try:
         return pickle.loads(raw)
     except Exception as e:
@@ -146,6 +194,7 @@ def load_children(directory, parent):
 def write(outdir, state):
     """Writes state.pkl, and foreach.json when the step ended in a foreach."""
     os.makedirs(outdir, exist_ok=True)
+    state.artifacts = _store_blobs(state.artifacts)
     atomic_write(os.path.join(outdir, STATE_FILE), state.to_bytes())
     if state.foreach is not None:
         indices = list(range(state.foreach["num_splits"]))

@@ -22,7 +22,7 @@ class FailFlow(FlowSpec):
     @catch(var="err")
     @step
     def caught(self):
-        self.partial = "dropped"
+        self.partial = "kept too"
         raise KeyError("missing thing")
         self.next(self.end)
 
