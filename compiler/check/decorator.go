@@ -62,7 +62,7 @@ var kubernetesArgs = slices.Concat(resourceArgs,
 
 // decoSpecs are the decorators flowc knows, by name: Metaflow's names, for Python and Go alike.
 var decoSpecs = map[string]*decoSpec{
-	"step":        {args: args(arg("start", anyValue), arg("end", anyValue)), check: checkStepArgs},
+	"step":        {args: args(arg("start", boolean), arg("end", boolean))},
 	"resources":   {args: resourceArgs},
 	"kubernetes":  {args: kubernetesArgs, check: checkKubernetes},
 	"retry":       {args: args(arg("times", nonNegInt), arg("minutes_between_retries", nonNegInt))},
@@ -252,13 +252,3 @@ func validLabelKey(k string) bool {
 	return len(name) <= 63 && k8sLabelValue.MatchString(name)
 }
 
-// checkStepArgs explains Metaflow's newer @step(start=True) and @step(end=True).
-func checkStepArgs(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
-	for _, a := range d.Args {
-		if a.Name == "start" || a.Name == "end" {
-			p.Reportf(orPos(a.Pos, d.Pos), "%s(%s=...) (custom start and end steps) is not supported yet; name the first step start and the last step end",
-				decoName(p.Flow, d.Name), a.Name)
-			return
-		}
-	}
-}

@@ -15,6 +15,7 @@ import (
 type Options struct {
 	Kind   string // argo.KindWorkflowTemplate or argo.KindWorkflow
 	Config *config.Config
+	Load   LoadOptions
 }
 
 // Output is what one flow compiles to: files relative to the output directory.
@@ -72,7 +73,11 @@ func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
 	if fl.IR.Lang == ir.Go {
 		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{})
 	}
-	return build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage})
+	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage})
+	if ctx != nil {
+		diags = append(diags, addMetaflowFiles(fl, ctx)...)
+	}
+	return ctx, diags
 }
 
 // sourcePath is the flow's file relative to the repository root, slash-separated, so that the

@@ -117,7 +117,7 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 			results <- result{t, err}
 		}()
 	}
-	launch(task{step: f.Step("start")})
+	launch(task{step: f.Step(f.StartName())})
 	var failed error
 	for running > 0 {
 		res := <-results
