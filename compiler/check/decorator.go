@@ -251,4 +251,3 @@ func validLabelKey(k string) bool {
 	}
 	return len(name) <= 63 && k8sLabelValue.MatchString(name)
 }
-

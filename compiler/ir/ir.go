@@ -184,8 +184,8 @@ type Value struct {
 	Float float64
 	Bool  bool
 	List  []Value
-	Keys  []Value // dict keys, in source order
-	Elems []Value // dict values, parallel to Keys
+	Keys  []Value    // dict keys, in source order
+	Elems []Value    // dict values, parallel to Keys
 	Ref   *ConfigRef // for an expr that only reads a config value
 }
 
