@@ -71,8 +71,8 @@ var decoSpecs = map[string]*decoSpec{
 	"environment": {args: args(arg("vars", envVars))},
 	"secrets":     {args: append(args(arg("sources", strList)), ignored("role")...), check: checkK8sNames},
 	"card":        {status: silent, multiple: true},
-	"conda":       {status: unsupported},
-	"pypi":        {status: unsupported},
+	"conda":       {args: condaArgs},
+	"pypi":        {args: pypiArgs},
 	"parallel":    {status: rejected},
 
 	"schedule": {flow: true, check: checkSchedule, args: args(arg("hourly", boolean), arg("daily", boolean),
@@ -81,9 +81,16 @@ var decoSpecs = map[string]*decoSpec{
 		arg("production", boolean))},
 	"trigger":           {flow: true, status: unsupported},
 	"trigger_on_finish": {flow: true, status: unsupported},
-	"conda_base":        {flow: true, status: unsupported},
-	"pypi_base":         {flow: true, status: unsupported},
+	"conda_base":        {flow: true, args: condaArgs},
+	"pypi_base":         {flow: true, args: pypiArgs},
 }
+
+// pypiArgs and condaArgs are the package decorators': their packages go into the image's
+// requirements (emit/build); the Python version is the base image's.
+var (
+	pypiArgs  = append(args(arg("packages", strMap), arg("disabled", boolean)), ignored("python", "extra_indices")...)
+	condaArgs = append(args(arg("packages", strMap), arg("libraries", strMap), arg("disabled", boolean)), ignored("python", "channels", "pip_packages")...)
+)
 
 // Decorator reports unknown decorators and bad decorator arguments.
 var Decorator = &Check{

@@ -24,7 +24,25 @@ is compiled, package specs of @pypi and @conda, and decorators placed below @ste
 				reportOwn(p, pr)
 			}
 		}
+		if p.Flow.Lang == ir.Go {
+			packageDirectives(p)
+		}
 	},
+}
+
+// packageDirectives warns about the package decorators in a Go flow: a Go flow's dependencies
+// are its module's, and pip has nothing to install.
+func packageDirectives(p *Pass) {
+	ds := append([]*ir.Decorator(nil), p.Flow.Decorators...)
+	for _, s := range p.Flow.Steps {
+		ds = append(ds, s.Decorators...)
+	}
+	for _, d := range ds {
+		switch d.Name {
+		case "pypi", "conda", "pypi_base", "conda_base":
+			*p.diags = append(*p.diags, diag.Warningf(d.Pos, "decorator", "%s is not supported; it is ignored", decoName(p.Flow, d.Name)))
+		}
+	}
 }
 
 // reportOwn records a problem under the id the frontend gave it.

@@ -27,6 +27,20 @@ type Options struct {
 type Context struct {
 	Files    map[string][]byte
 	FlowFile string // the flow's file name inside the context and the image's working directory
+	// StepRequirements maps a step with packages of its own (@pypi, @conda) to the id of its
+	// requirements set: its image is built with --build-arg FLOWC_REQUIREMENTS=<id> and tagged
+	// <image>-<id>. Steps without own packages run in the flow's image.
+	StepRequirements map[string]string
+
+	stepNames []string
+}
+
+func stepNames(f *ir.Flow) []string {
+	out := make([]string, len(f.Steps))
+	for i, s := range f.Steps {
+		out[i] = s.Name
+	}
+	return out
 }
 
 // Files written next to the context that are not part of the image.
@@ -38,7 +52,7 @@ const (
 // NewContext gathers a Python flow's build context. path is the flow file on disk and src its
 // content; the local modules it imports are found statically, next to it.
 func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.List) {
-	c := &Context{Files: map[string][]byte{}, FlowFile: filepath.Base(path)}
+	c := &Context{Files: map[string][]byte{}, FlowFile: filepath.Base(path), stepNames: stepNames(f)}
 	c.Files[c.FlowFile] = src
 	dir := filepath.Dir(path)
 	local, third, diags := localModules(dir, f.Imports, f.File)
@@ -50,19 +64,16 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 		}
 		c.Files[rel] = data
 	}
-	hasReq := false
-	if req, err := os.ReadFile(filepath.Join(dir, "requirements.txt")); err == nil {
-		c.Files["requirements.txt"], hasReq = req, true
-	}
+	reqs, rd := FlowRequirements(f)
+	diags = append(diags, rd...)
+	hasReq := c.addRequirements(dir, reqs)
 	if len(third) > 0 && !hasReq {
-		diags = append(diags, diag.Warningf(f.Pos, "build",
-			"the flow imports %s, which the image will not have: add a requirements.txt next to %s",
-			strings.Join(third, ", "), c.FlowFile))
+		diags = append(diags, thirdPartyWarnings(f, third, c.FlowFile)...)
 	}
 	for p, data := range pyruntime.Files() {
 		c.Files[p] = data
 	}
-	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq))
+	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq, len(c.StepRequirements) > 0))
 	c.Files[".dockerignore"] = []byte(dockerignore)
 	return c, diags
 }
@@ -85,9 +96,9 @@ func (c *Context) Hash() string {
 // AddImage records the image reference next to the context, for build scripts.
 func (c *Context) AddImage(ref string) { c.Files[ImageFile] = []byte(ref + "\n") }
 
-const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n**/__pycache__\n"
+const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n" + StepImagesFile + "\n**/__pycache__\n"
 
-func dockerfile(base, flowFile string, requirements bool) string {
+func dockerfile(base, flowFile string, requirements, perStep bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", flowFile, ImageFile)
 	fmt.Fprintf(&b, "FROM %s\n", base)
@@ -96,6 +107,13 @@ func dockerfile(base, flowFile string, requirements bool) string {
 	if requirements {
 		b.WriteString("COPY requirements.txt ./\n")
 		b.WriteString("RUN pip install --no-cache-dir -r requirements.txt\n")
+	}
+	if perStep {
+		// A step's own packages (@pypi, @conda), chosen by the build argument: the argument is a
+		// hex id, and no user string reaches this file.
+		b.WriteString("ARG FLOWC_REQUIREMENTS=\"\"\n")
+		b.WriteString("COPY requirements/ ./requirements/\n")
+		b.WriteString("RUN if [ -n \"$FLOWC_REQUIREMENTS\" ]; then pip install --no-cache-dir -r \"requirements/$FLOWC_REQUIREMENTS.txt\"; fi\n")
 	}
 	b.WriteString("COPY . ./\n")
 	return b.String()

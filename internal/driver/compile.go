@@ -44,9 +44,11 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	}
 	image := cfg.ImageRepo + ":" + ctx.Hash()
 	ctx.AddImage(image)
+	stepImages := ctx.AddStepImages(image)
 	objs := argo.Emit(fl.IR, argo.Options{
 		Kind:           o.Kind,
 		Image:          image,
+		StepImages:     stepImages,
 		FlowFile:       ctx.FlowFile,
 		Source:         sourcePath(cfg.Root, fl.Path),
 		Namespace:      cfg.Namespace,

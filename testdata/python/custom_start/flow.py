@@ -23,8 +23,3 @@ class CustomStartFlow(FlowSpec):
     def report(self):
         print("total", self.total)
 
-
-class SingleStepFlow(FlowSpec):
-    @step
-    def only(self):
-        self.answer = 42
