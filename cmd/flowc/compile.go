@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -16,11 +17,14 @@ import (
 type compileFlags struct {
 	kind, imageRepo, baseImage, namespace, serviceAccount, format string
 	verbose                                                       bool
+	configs                                                       multiFlag
 }
 
 func (c *compileFlags) register(fs interface {
 	StringVar(*string, string, string, string)
+	Var(flag.Value, string, string)
 }) {
+	fs.Var(&c.configs, "config", "a Config's value from a file, NAME=FILE (repeatable), over the flow's default")
 	fs.StringVar(&c.kind, "kind", "workflowtemplate", "main object: workflowtemplate or workflow")
 	fs.StringVar(&c.imageRepo, "image-repo", "", "image repository of the step images (default from flowc.yaml, else "+config.DefaultImageRepo+")")
 	fs.StringVar(&c.baseImage, "base-image", "", "base image of Python flows (default from flowc.yaml, else "+config.DefaultBaseImage+")")
@@ -62,7 +66,27 @@ func (c *compileFlags) options(e *env) (driver.Options, int, bool) {
 	if strings.EqualFold(c.kind, "workflow") {
 		kind = argo.KindWorkflow
 	}
-	return driver.Options{Kind: kind, Config: cfg}, 0, true
+	load, err := loadOptions(c.configs)
+	if err != nil {
+		return driver.Options{}, usageErr(e, "%v", err), false
+	}
+	return driver.Options{Kind: kind, Config: cfg, Load: load}, 0, true
+}
+
+// loadOptions reads --config NAME=FILE flags.
+func loadOptions(configs []string) (driver.LoadOptions, error) {
+	o := driver.LoadOptions{Configs: map[string]string{}}
+	for _, c := range configs {
+		name, file, ok := strings.Cut(c, "=")
+		if !ok || name == "" || file == "" {
+			return o, fmt.Errorf("--config %q: want NAME=FILE", c)
+		}
+		if _, dup := o.Configs[name]; dup {
+			return o, fmt.Errorf("--config %s is given twice", name)
+		}
+		o.Configs[name] = file
+	}
+	return o, nil
 }
 
 // checkImages refuses image flags that are not image references.
@@ -82,7 +106,7 @@ func (c *compileFlags) checkImages(e *env) (int, bool) {
 
 // compileAll loads, checks and compiles every flow in paths. On any error it returns no outputs.
 func compileAll(paths []string, o driver.Options) ([]*driver.Output, diag.List) {
-	flows, diags := driver.Load(paths)
+	flows, diags := driver.LoadWith(paths, o.Load)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -95,8 +119,8 @@ func compileAll(paths []string, o driver.Options) ([]*driver.Output, diag.List) 
 			continue
 		}
 		if prev := byName[out.Name]; prev != nil {
-			diags = append(diags, diag.Errorf(fl.IR.Pos, "name", "flows %q and %q would both be written as %s.yaml; rename one",
-				prev.Flow.IR.Name, fl.IR.Name, out.Name))
+			diags = append(diags, diag.Errorf(fl.IR.Pos, "name", "flows %q (%s) and %q (%s) would both be written as %s.yaml; rename one",
+				prev.Flow.IR.Name, prev.Flow.IR.File, fl.IR.Name, fl.IR.File, out.Name))
 			continue
 		}
 		byName[out.Name] = out
@@ -156,6 +180,8 @@ func runCompile(e *env, args []string) int {
 func runCheck(e *env, args []string) int {
 	fs := newFlagSet(e, "check", "[flags] FLOW...")
 	format := fs.String("format", "text", "diagnostics format: text or json")
+	var configs multiFlag
+	fs.Var(&configs, "config", "a Config's value from a file, NAME=FILE (repeatable), over the flow's default")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -166,7 +192,17 @@ func runCheck(e *env, args []string) int {
 	if !oneOf(*format, "text", "json") {
 		return usageErr(e, "--format must be text or json, not %q", *format)
 	}
-	_, diags := driver.Load(paths)
+	load, err := loadOptions(configs)
+	if err != nil {
+		return usageErr(e, "%v", err)
+	}
+	cfg, err := config.Find(".")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	// Everything compile reports, build warnings and name collisions included, writing nothing.
+	_, diags := compileAll(paths, driver.Options{Kind: argo.KindWorkflowTemplate, Config: cfg, Load: load})
 	printDiags(e, *format, diags)
 	if diags.HasErrors() {
 		return exitFail

@@ -32,6 +32,9 @@ func runRun(e *env, args []string) int {
 	workers := fs.Int("max-workers", 4, "steps that may run at once")
 	runs := fs.String("runs-dir", filepath.Join(".flowc", "runs"), "where runs keep their state and logs")
 	verbose := fs.Bool("v", false, "say which flowc.yaml is used")
+	flowName := fs.String("flow", "", "the flow to run, when the file defines several")
+	var configs multiFlag
+	fs.Var(&configs, "config", "a Config's value from a file, NAME=FILE (repeatable), over the flow's default")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -42,7 +45,11 @@ func runRun(e *env, args []string) int {
 	if *workers < 1 {
 		return usageErr(e, "--max-workers must be at least 1")
 	}
-	fl, values, ok := loadWithParams(e, "run", paths[0], params)
+	load, err := loadOptions(configs)
+	if err != nil {
+		return usageErr(e, "%v", err)
+	}
+	fl, values, ok := loadFlow(e, "run", paths[0], params, *flowName, load)
 	if !ok {
 		return exitFail
 	}
@@ -143,23 +150,30 @@ func newRunID() string {
 // loadWithParams loads the one flow a command runs and checks its parameter values, printing
 // what is wrong; ok is false when the command must stop.
 func loadWithParams(e *env, cmd, path string, params []string) (*driver.Flow, map[string]string, bool) {
-	flows, diags := driver.Load([]string{path})
+	return loadFlow(e, cmd, path, params, "", driver.LoadOptions{})
+}
+
+// loadFlow is loadWithParams with a flow chosen by name (or, without one, the one flow of the
+// file, else the one its `if __name__ == "__main__":` block creates) and --config values.
+func loadFlow(e *env, cmd, path string, params []string, name string, load driver.LoadOptions) (*driver.Flow, map[string]string, bool) {
+	flows, diags := driver.LoadWith([]string{path}, load)
 	printDiags(e, "text", diags)
 	if diags.HasErrors() {
 		return nil, nil, false
 	}
-	if len(flows) != 1 {
-		fmt.Fprintf(e.stderr, "flowc: %s defines %d flows; %s needs a file with one\n", path, len(flows), cmd)
+	fl, err := pickFlow(flows, name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %s: %v\n", path, err)
 		return nil, nil, false
 	}
-	values, errs := driver.Params(flows[0].IR, params)
+	values, errs := driver.Params(fl.IR, params)
 	if cmd != "run" {
-		errs = append(errs, podParamLimit(flows[0].IR, values)...)
+		errs = append(errs, podParamLimit(fl.IR, values)...)
 	}
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 	}
-	return flows[0], values, len(errs) == 0
+	return fl, values, len(errs) == 0
 }
 
 // podParamLimit refuses values that cannot reach an Argo pod: they travel on its command line

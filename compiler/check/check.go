@@ -59,6 +59,7 @@ func (p *Pass) reportNote(pos, notePos diag.Pos, note, format string, args ...an
 
 // All is every check flowc runs, in a fixed order. The frontends own "syntax" and "no-flow".
 var All = []*Check{
+	Frontend,
 	ReservedWord,
 	NoStart,
 	NoEnd,

@@ -51,7 +51,6 @@ flow.py:8:10: error: @catch var must be a Python identifier, not "1x" [decorator
 flow.py:8:20: error: @catch print_exception must be True or False, not "yes" [decorator]
 flow.py:9:10: error: @environment vars must be a dict of variable names to strings, numbers or bools, not a list [decorator]
 flow.py:10:5: warning: unknown decorator @frobnicate is ignored [decorator]
-flow.py:11:5: warning: @pypi is not supported; it is ignored [decorator]
 flow.py:13:5: error: @parallel is not supported yet [decorator]
 flow.py:14:5: warning: @schedule applies to the flow, not a step; it is ignored here [decorator]
 flow.py:15:5: error: @timeout is given more than once [decorator]

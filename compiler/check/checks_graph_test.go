@@ -14,12 +14,26 @@ flow.py:4:5: error: step name "merge_artifacts" is a reserved word; choose anoth
 
 func TestNoStartNoEnd(t *testing.T) {
 	expect(t, parseFlow(t, "\na -> b\nb"), `
-flow.py:1:7: error: flow "TestFlow" has no end step; add a step named "end" [no-end]
-flow.py:1:7: error: flow "TestFlow" has no start step; add a step named "start" [no-start]
+flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) [no-end]
+flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) [no-start]
 flow.py:3:5: error: step "b" has no transition; add self.next(...) as its last statement [missing-next]`)
 	expect(t, parseFlow(t, ""), `
-flow.py:1:7: error: flow "TestFlow" has no end step; add a step named "end" [no-end]
-flow.py:1:7: error: flow "TestFlow" has no start step; add a step named "start" [no-start]`)
+flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) [no-end]
+flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) [no-start]`)
+}
+
+func TestJoinThatSplits(t *testing.T) {
+	// Metaflow's num-args rule: a join may not also be a split (a foreach is allowed).
+	expect(t, parseFlow(t, `
+start -> a b
+a -> j1
+b -> j1
+j1(inputs) -> c d
+c -> j2
+d -> j2
+j2(inputs) -> end
+end`), `
+flow.py:5:5: error: step "j1" is both a join (it takes inputs) and a split (it leads to several steps); add a step so that the join and the split are separate steps [num-args]`)
 }
 
 func TestStartIncoming(t *testing.T) {
@@ -40,7 +54,7 @@ start -> a b
 a -> end
 b -> end
 end(inputs) -> start`), `
-flow.py:5:5: error: step "end" takes inputs, but end cannot be a join; add a join step before "end" [end-is-join]
+flow.py:5:5: error: step "end" takes inputs, but the end step cannot be a join; add a join step before "end" [end-is-join]
 flow.py:5:10: error: step "end" calls self.next; the flow finishes at end, remove the call [end-outgoing]`)
 }
 

@@ -18,7 +18,7 @@ static graph. One diagnostic per call: the frontend's own finding if it filed on
 of these that applies.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
-			if s.Name == "end" { // end-outgoing: remove the call
+			if p.Flow.IsEnd(s) { // end-outgoing: remove the call
 				continue
 			}
 			for _, t := range s.Transitions {

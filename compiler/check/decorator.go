@@ -62,7 +62,7 @@ var kubernetesArgs = slices.Concat(resourceArgs,
 
 // decoSpecs are the decorators flowc knows, by name: Metaflow's names, for Python and Go alike.
 var decoSpecs = map[string]*decoSpec{
-	"step":        {args: args(arg("start", anyValue), arg("end", anyValue)), check: checkStepArgs},
+	"step":        {args: args(arg("start", boolean), arg("end", boolean))},
 	"resources":   {args: resourceArgs},
 	"kubernetes":  {args: kubernetesArgs, check: checkKubernetes},
 	"retry":       {args: args(arg("times", nonNegInt), arg("minutes_between_retries", nonNegInt))},
@@ -71,8 +71,8 @@ var decoSpecs = map[string]*decoSpec{
 	"environment": {args: args(arg("vars", envVars)), check: checkEnvironment},
 	"secrets":     {args: append(args(arg("sources", strList)), ignored("role")...), check: checkK8sNames},
 	"card":        {status: silent, multiple: true},
-	"conda":       {status: unsupported},
-	"pypi":        {status: unsupported},
+	"conda":       {args: condaArgs},
+	"pypi":        {args: pypiArgs},
 	"parallel":    {status: rejected},
 
 	"schedule": {flow: true, check: checkSchedule, args: args(arg("hourly", boolean), arg("daily", boolean),
@@ -81,9 +81,16 @@ var decoSpecs = map[string]*decoSpec{
 		arg("production", boolean))},
 	"trigger":           {flow: true, status: unsupported},
 	"trigger_on_finish": {flow: true, status: unsupported},
-	"conda_base":        {flow: true, status: unsupported},
-	"pypi_base":         {flow: true, status: unsupported},
+	"conda_base":        {flow: true, args: condaArgs},
+	"pypi_base":         {flow: true, args: pypiArgs},
 }
+
+// pypiArgs and condaArgs are the package decorators': their packages go into the image's
+// requirements (emit/build); the Python version is the base image's.
+var (
+	pypiArgs  = append(args(arg("packages", strMap), arg("disabled", boolean)), ignored("python", "extra_indices")...)
+	condaArgs = append(args(arg("packages", strMap), arg("libraries", strMap), arg("disabled", boolean)), ignored("python", "channels", "pip_packages")...)
+)
 
 // Decorator reports unknown decorators and bad decorator arguments.
 var Decorator = &Check{
@@ -251,15 +258,4 @@ func validLabelKey(k string) bool {
 		return false
 	}
 	return len(name) <= 63 && k8sLabelValue.MatchString(name)
-}
-
-// checkStepArgs explains Metaflow's newer @step(start=True) and @step(end=True).
-func checkStepArgs(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
-	for _, a := range d.Args {
-		if a.Name == "start" || a.Name == "end" {
-			p.Reportf(orPos(a.Pos, d.Pos), "%s(%s=...) (custom start and end steps) is not supported yet; name the first step start and the last step end",
-				decoName(p.Flow, d.Name), a.Name)
-			return
-		}
-	}
 }

@@ -56,12 +56,12 @@ func NewGraph(f *ir.Flow) *Graph {
 	g.suspect, g.foreach = make([]bool, n), make([]bool, n)
 	stamp := make([]int, n)
 	for v, s := range g.nodes {
-		g.addEdges(v, s, stamp)
+		g.addEdges(f, v, s, stamp)
 	}
-	if i, ok := g.index["start"]; ok {
+	if i, ok := g.index[f.StartName()]; ok {
 		g.start = i
 	}
-	if i, ok := g.index["end"]; ok {
+	if i, ok := g.index[f.EndName()]; ok {
 		g.end = i
 	}
 	g.markReachable()
@@ -73,10 +73,10 @@ func NewGraph(f *ir.Flow) *Graph {
 
 // addEdges adds v's outgoing edges and decides whether v is suspect. stamp[w] == v+1 marks w as
 // a successor of v already, so that repeats cost O(1) without a map per step.
-func (g *Graph) addEdges(v int, s *ir.Step, stamp []int) {
+func (g *Graph) addEdges(f *ir.Flow, v int, s *ir.Step, stamp []int) {
 	t := s.Transition()
 	g.suspect[v] = len(s.Transitions) > 1 || t == nil && len(s.Transitions) > 0 || t != nil && oddTransition(t)
-	if t == nil || s.Name == "end" {
+	if t == nil || f.IsEnd(s) {
 		return
 	}
 	g.foreach[v] = t.Foreach != ""

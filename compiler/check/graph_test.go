@@ -57,15 +57,6 @@ eachj(inputs) -> join
 b -> join
 join(inputs) -> end
 end`,
-	"join that splits again": `
-start -> a b
-a -> j1
-b -> j1
-j1(inputs) -> c d
-c -> j2
-d -> j2
-j2(inputs) -> end
-end`,
 	"join that foreaches": `
 start -> a b
 a -> j1

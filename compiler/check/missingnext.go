@@ -7,7 +7,7 @@ var MissingNext = &Check{
 names the steps that run after it.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
-			if s.Name != "end" && len(s.Transitions) == 0 {
+			if !p.Flow.IsEnd(s) && len(s.Transitions) == 0 {
 				p.Reportf(s.Pos, "step %q has no transition; add %s(...) as its %s", s.Name, nextCall(p.Flow), lastStatement(p.Flow))
 			}
 		}

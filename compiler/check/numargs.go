@@ -4,7 +4,7 @@ package check
 var NumArgs = &Check{
 	Name: "num-args",
 	Doc: `num-args reports a step with too many arguments or without self, and a start step that
-takes inputs. A join takes (self, inputs) and every other step (self); whether a step that takes
+takes inputs, and a join that is also a split, as Metaflow does. A join takes (self, inputs) and every other step (self); whether a step that takes
 inputs has the predecessors of a join is join-arity's business, and an end that takes inputs is
 end-is-join's.`,
 	Run: func(p *Pass) {
@@ -14,8 +14,10 @@ end-is-join's.`,
 				p.Reportf(s.Pos, "step %q has too many arguments; %s", s.Name, signatures(p.Flow))
 			case s.NumArgs < 1:
 				p.Reportf(s.Pos, "step %q is missing the self argument", s.Name)
-			case s.Name == "start" && s.IsJoin():
-				p.Reportf(s.Pos, "step \"start\" takes inputs, but the start step cannot be a join; remove %s", inputsParam(p.Flow))
+			case p.Flow.IsStart(s) && s.IsJoin():
+				p.Reportf(s.Pos, "step %q takes inputs, but the start step cannot be a join; remove %s", s.Name, inputsParam(p.Flow))
+			case s.IsJoin() && !p.Flow.IsEnd(s) && len(p.Graph.Succs(s.Name)) > 1 && !p.Graph.foreach[p.Graph.index[s.Name]]:
+				p.Reportf(s.Pos, "step %q is both a join (it takes inputs) and a split (it leads to several steps); add a step so that the join and the split are separate steps", s.Name)
 			}
 		}
 	},

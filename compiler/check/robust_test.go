@@ -120,7 +120,7 @@ func TestNilsAndEmpty(t *testing.T) {
 	got := format(Run(f))
 	want := `: error: step "start" has no transition; add self.next(...) as its last statement [missing-next]
 : error: flow name "" has no letter or digit to name the Argo workflow after [name]
-: error: flow "" has no end step; add a step named "end" [no-end]
+: error: flow "" has no end step; name a step "end" or mark one @step(end=True) [no-end]
 : error: step "start" is missing the self argument [num-args]
 `
 	if got != want {

@@ -1,27 +1,67 @@
 package check
 
-import "github.com/flowc-dev/flowc/compiler/ir"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/flowc-dev/flowc/compiler/ir"
+)
 
 // NoStart reports a flow without a start step.
 var NoStart = &Check{
 	Name: "no-start",
-	Doc:  `no-start reports a flow without a step named start, where every run begins.`,
-	Run: func(p *Pass) {
-		if p.Flow.Step("start") == nil {
-			p.Reportf(p.Flow.Pos, "flow %q has no start step; add a step named \"start\"", p.Flow.Name)
-		}
-	},
+	Doc: `no-start reports a flow without a start step, where every run begins: a step named start,
+or the one step marked @step(start=True). Two marked steps, or a marked step beside a step named
+start, are ambiguous, as in Metaflow.`,
+	Run: func(p *Pass) { checkTerminal(p, "start", p.Flow.Start) },
 }
 
 // NoEnd reports a flow without an end step.
 var NoEnd = &Check{
 	Name: "no-end",
-	Doc:  `no-end reports a flow without a step named end, where every run finishes.`,
-	Run: func(p *Pass) {
-		if p.Flow.Step("end") == nil {
-			p.Reportf(p.Flow.Pos, "flow %q has no end step; add a step named \"end\"", p.Flow.Name)
+	Doc: `no-end reports a flow without an end step, where every run finishes: a step named end, or
+the one step marked @step(end=True). Two marked steps, or a marked step beside a step named end,
+are ambiguous, as in Metaflow.`,
+	Run: func(p *Pass) { checkTerminal(p, "end", p.Flow.End) },
+}
+
+// checkTerminal reports what is wrong with the flow's start or end step (which is role): none,
+// several marked, or a marked one beside a step of the role's name.
+func checkTerminal(p *Pass, role, marked string) {
+	f := p.Flow
+	var flagged []*ir.Step
+	for _, s := range f.Steps {
+		if stepMarked(s, role) {
+			flagged = append(flagged, s)
 		}
-	},
+	}
+	switch {
+	case len(flagged) > 1:
+		names := make([]string, len(flagged))
+		for i, s := range flagged {
+			names[i] = strconv.Quote(s.Name)
+		}
+		p.Reportf(flagged[1].DecoPos, "steps %s are all marked @step(%s=True); a flow has exactly one %s step",
+			strings.Join(names, ", "), role, role)
+	case marked != "" && marked != role && f.Step(role) != nil:
+		p.Reportf(f.Step(role).Pos, "step %q is marked @step(%s=True), but a step named %q exists too; rename %q or remove the mark",
+			marked, role, role, role)
+	case f.Step(f.StepRole(role)) == nil:
+		p.Reportf(f.Pos, "flow %q has no %s step; name a step %q or mark one @step(%s=True)", f.Name, role, role, role)
+	}
+}
+
+// stepMarked reports whether s carries @step(role=True).
+func stepMarked(s *ir.Step, role string) bool {
+	for _, d := range s.Decorators {
+		if d.Name != "step" {
+			continue
+		}
+		if a := d.Arg(role); a != nil && a.Value.Kind == ir.ValBool && a.Value.Bool {
+			return true
+		}
+	}
+	return false
 }
 
 // StartIncoming reports transitions to start. One that closes a cycle is left to the cycle check.
@@ -33,15 +73,16 @@ by end-outgoing.`,
 	Run: func(p *Pass) {
 		g := p.Graph
 		for _, s := range p.Flow.Steps {
-			if s.Name == "end" { // end-outgoing: remove the call
+			if p.Flow.IsEnd(s) { // end-outgoing: remove the call
 				continue
 			}
+			start := p.Flow.StartName()
 			for _, t := range s.Transitions {
 				for _, tg := range t.Targets {
-					if tg.Name != "start" || g.closesCycleAt(s, t, tg.Name) {
+					if tg.Name != start || g.closesCycleAt(s, t, tg.Name) {
 						continue
 					}
-					p.Reportf(tg.Pos, "step %q leads to \"start\", but no step can: the flow begins at start", s.Name)
+					p.Reportf(tg.Pos, "step %q leads to %q, but no step can: the flow begins at %s", s.Name, start, start)
 				}
 			}
 		}
@@ -65,11 +106,11 @@ var EndOutgoing = &Check{
 	Doc:  `end-outgoing reports a transition in the end step: the flow finishes at end.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
-			if s.Name != "end" {
+			if !p.Flow.IsEnd(s) {
 				continue
 			}
 			for _, t := range s.Transitions {
-				p.Reportf(t.Pos, "step \"end\" calls %s; the flow finishes at end, remove the call", nextCall(p.Flow))
+				p.Reportf(t.Pos, "step %q calls %s; the flow finishes at %s, remove the call", s.Name, nextCall(p.Flow), s.Name)
 			}
 		}
 	},
@@ -82,8 +123,8 @@ var EndIsJoin = &Check{
 branches in a step of their own, before end.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
-			if s.Name == "end" && s.IsJoin() {
-				p.Reportf(s.Pos, "step \"end\" takes inputs, but end cannot be a join; add a join step before \"end\"")
+			if p.Flow.IsEnd(s) && s.IsJoin() {
+				p.Reportf(s.Pos, "step %q takes inputs, but the end step cannot be a join; add a join step before %q", s.Name, s.Name)
 			}
 		}
 	},

@@ -30,7 +30,7 @@ func checkTransitions(p *Pass, s *ir.Step) {
 			}
 			continue
 		}
-		if isConditional(t) || s.Name == "end" { // reported as conditional-branching, end-outgoing
+		if isConditional(t) || p.Flow.IsEnd(s) { // reported as conditional-branching, end-outgoing
 			continue
 		}
 		topLevel++

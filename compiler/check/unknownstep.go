@@ -17,7 +17,7 @@ step name as a suggestion.`,
 		}
 		hints := make(map[string]string)
 		for _, s := range p.Flow.Steps {
-			if s.Name == "end" { // end-outgoing: remove the call
+			if p.Flow.IsEnd(s) { // end-outgoing: remove the call
 				continue
 			}
 			for _, t := range s.Transitions {

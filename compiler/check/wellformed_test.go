@@ -33,6 +33,11 @@ func (g *shaper) grow(prev *shape, depth int) *shape {
 	for range 1 + g.r.IntN(3) {
 		switch k := g.r.IntN(3); {
 		case k == 1 && depth > 0:
+			if prev.join { // a join may not split again (num-args): put a step between
+				n := g.add(false)
+				prev.next = []*shape{n}
+				prev = n
+			}
 			j := g.add(true)
 			for range 2 + g.r.IntN(3) {
 				b := g.add(false)
@@ -76,8 +81,8 @@ func (g *shaper) text() string {
 	return b.String()
 }
 
-// TestWellFormed generates random well-formed flows: nested splits, foreaches, joins that split
-// again. None may get a diagnostic, and every split's matching join is the one generated for it.
+// TestWellFormed generates random well-formed flows: nested splits, foreaches, joins followed
+// by splits. None may get a diagnostic, and every split's matching join is the one generated for it.
 func TestWellFormed(t *testing.T) {
 	for seed := range uint64(300) {
 		g := &shaper{r: rand.New(rand.NewPCG(seed, 3))}

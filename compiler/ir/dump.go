@@ -26,7 +26,16 @@ func (f *Flow) Dump() string {
 		if p.Help != "" {
 			fmt.Fprintf(&b, " help=%s", strconv.Quote(p.Help))
 		}
+		if p.Include != nil {
+			fmt.Fprintf(&b, " include(text=%t, encoding=%s)", p.Include.IsText, strconv.Quote(p.Include.Encoding))
+		}
 		b.WriteByte('\n')
+	}
+	for _, c := range f.Configs {
+		fmt.Fprintf(&b, "config %s attr=%s = %s\n", c.Name, c.Attr, c.JSON)
+	}
+	if f.Start != "" || f.End != "" {
+		fmt.Fprintf(&b, "start=%s end=%s\n", f.StartName(), f.EndName())
 	}
 	for _, s := range f.Steps {
 		fmt.Fprintf(&b, "step %s %s", s.Name, s.Kind)

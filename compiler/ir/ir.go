@@ -29,6 +29,9 @@ type Flow struct {
 	Steps      []*Step      // in source order
 	Decorators []*Decorator // flow-level decorators (@schedule, @project), in source order
 	Imports    []Import     // modules the flow file imports, in source order (build context)
+	Configs    []*Config    // Metaflow Configs, in source order
+	Start, End string       // steps marked @step(start=True) / @step(end=True); "" when none
+	Problems   []Problem    // flow-level findings of the frontend (imports, mutators, user code)
 }
 
 // Import is one module the flow's source file imports.
@@ -61,6 +64,7 @@ type Param struct {
 	Pos        diag.Pos // the Parameter call
 	NamePos    diag.Pos // the name argument
 	DefaultPos diag.Pos
+	Include    *Include  // set for an IncludeFile
 	Problems   []Problem // what the frontend could not make sense of (a non-literal type=, say)
 }
 
@@ -131,6 +135,7 @@ type Problem struct {
 	Check   string // the check id it belongs to, such as "conditional-branching"
 	Pos     diag.Pos
 	Message string
+	Warning bool // a warning rather than an error
 }
 
 // Decorator is a step or flow decorator, such as @retry(times=3), or a Go //flowc: directive.
@@ -180,8 +185,9 @@ type Value struct {
 	Float float64
 	Bool  bool
 	List  []Value
-	Keys  []Value // dict keys, in source order
-	Elems []Value // dict values, parallel to Keys
+	Keys  []Value    // dict keys, in source order
+	Elems []Value    // dict values, parallel to Keys
+	Ref   *ConfigRef // for an expr that only reads a config value
 }
 
 // Step returns the step named name, or nil.

@@ -22,7 +22,7 @@ func (f *Flow) Resolve() {
 			}
 			s.Foreach = t.Foreach
 		}
-		s.Kind = kindOf(s)
+		s.Kind = f.kindOf(s)
 	}
 	// Predecessors in step order, so that every consumer sees one order.
 	for _, p := range f.Steps {
@@ -35,9 +35,9 @@ func (f *Flow) Resolve() {
 }
 
 // kindOf derives a step's role; a join that splits again stays a join (Metaflow does the same).
-func kindOf(s *Step) Kind {
+func (f *Flow) kindOf(s *Step) Kind {
 	switch {
-	case s.Name == "end":
+	case f.IsEnd(s):
 		return KindEnd
 	case s.IsJoin():
 		return KindJoin
@@ -45,7 +45,7 @@ func kindOf(s *Step) Kind {
 		return KindForeach
 	case len(s.Next) > 1:
 		return KindSplit
-	case s.Name == "start":
+	case f.IsStart(s):
 		return KindStart
 	}
 	return KindLinear

@@ -24,10 +24,11 @@ const (
 
 // Options are the settings that do not come from the flow's source.
 type Options struct {
-	Kind           string // KindWorkflowTemplate (the default) or KindWorkflow
-	Image          string // the image every step runs in
-	FlowFile       string // the flow's file name inside the image's working directory
-	Source         string // the source file, slash-separated and relative, for annotations
+	Kind           string            // KindWorkflowTemplate (the default) or KindWorkflow
+	Image          string            // the image every step runs in
+	StepImages     map[string]string // a step's own image (its own @pypi/@conda packages), by step name
+	FlowFile       string            // the flow's file name inside the image's working directory
+	Source         string            // the source file, slash-separated and relative, for annotations
 	Namespace      string
 	ServiceAccount string
 	Labels         map[string]string
@@ -182,7 +183,11 @@ func (e *emitter) container(s *ir.Step) {
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
 	}
 	argv := stepcmd.Args(e.f, e.o.FlowFile, s, sh, podBinder{depth: depth})
-	t.Container = &Container{Image: e.o.Image, Command: stepcmd.Entrypoint(e.f), Args: argv}
+	image := e.o.Image
+	if own := e.o.StepImages[s.Name]; own != "" {
+		image = own
+	}
+	t.Container = &Container{Image: image, Command: stepcmd.Entrypoint(e.f), Args: argv}
 	e.applyDecorators(s, t)
 	e.templates = append(e.templates, t)
 }

@@ -29,6 +29,20 @@ type Options struct {
 type Context struct {
 	Files    map[string][]byte
 	FlowFile string // the flow's file name inside the context and the image's working directory
+	// StepRequirements maps a step with packages of its own (@pypi, @conda) to the id of its
+	// requirements set: its image is built with --build-arg FLOWC_REQUIREMENTS=<id> and tagged
+	// <image>-<id>. Steps without own packages run in the flow's image.
+	StepRequirements map[string]string
+
+	stepNames []string
+}
+
+func stepNames(f *ir.Flow) []string {
+	out := make([]string, len(f.Steps))
+	for i, s := range f.Steps {
+		out[i] = s.Name
+	}
+	return out
 }
 
 // Files written next to the context that are not part of the image.
@@ -42,7 +56,7 @@ const (
 // with requirements.txt and the data files that o.Include declares, and nothing is read from
 // outside it.
 func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.List) {
-	c := &Context{Files: map[string][]byte{}, FlowFile: filepath.Base(path)}
+	c := &Context{Files: map[string][]byte{}, FlowFile: filepath.Base(path), stepNames: stepNames(f)}
 	if err := checkName(c.FlowFile); err != nil {
 		return nil, diag.List{diag.Errorf(f.Pos, nameCheck(c.FlowFile), "the flow's file cannot go into an image: %v", err)}
 	}
@@ -60,7 +74,7 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	for _, rel := range local {
 		c.Files[rel], _ = root.read(rel)
 	}
-	hasReq := false
+	var base []byte
 	switch k, err := root.kind("requirements.txt"); {
 	case err != nil:
 		diags = append(diags, diag.Errorf(f.Pos, "build", "cannot copy requirements.txt into the build context: %v", err))
@@ -69,18 +83,19 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 		if err != nil {
 			diags = append(diags, diag.Errorf(f.Pos, "build", "cannot copy requirements.txt into the build context: %v", err))
 		}
-		c.Files["requirements.txt"], hasReq = req, err == nil
+		base = req
 	}
 	diags = append(diags, c.includes(root, dir, o.Include)...)
+	reqs, rd := FlowRequirements(f)
+	diags = append(diags, rd...)
+	hasReq := c.addRequirements(base, reqs)
 	if len(third) > 0 && !hasReq {
-		diags = append(diags, diag.Warningf(f.Pos, "build",
-			"the flow imports %s, which the image will not have: add a requirements.txt next to %s",
-			strings.Join(third, ", "), c.FlowFile))
+		diags = append(diags, thirdPartyWarnings(f, third, c.FlowFile)...)
 	}
 	for p, data := range pyruntime.Files() {
 		c.Files[p] = data
 	}
-	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq))
+	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq, len(c.StepRequirements) > 0))
 	c.Files[".dockerignore"] = []byte(dockerignore)
 	return c, diags
 }
@@ -116,7 +131,7 @@ const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-outpu
 // dockerfile is a Python flow's Dockerfile. The base image is a parsed reference (CheckImage)
 // and every other word is flowc's own; COPY and RUN take the JSON form, which BuildKit reads
 // as exactly these words.
-func dockerfile(base, flowFile string, requirements bool) string {
+func dockerfile(base, flowFile string, requirements, perStep bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", strconv.Quote(flowFile), ImageFile)
 	fmt.Fprintf(&b, "FROM %s\n", base)
@@ -125,6 +140,13 @@ func dockerfile(base, flowFile string, requirements bool) string {
 	if requirements {
 		b.WriteString(`COPY ["requirements.txt", "./"]` + "\n")
 		b.WriteString(`RUN ["pip", "install", "--no-cache-dir", "-r", "requirements.txt"]` + "\n")
+	}
+	if perStep {
+		// A step's own packages (@pypi, @conda), chosen by the build argument: the argument is a
+		// hex id, and no user string reaches this file.
+		b.WriteString("ARG FLOWC_REQUIREMENTS=\"\"\n")
+		b.WriteString("COPY [\"requirements/\", \"./requirements/\"]\n")
+		b.WriteString("RUN if [ -n \"$FLOWC_REQUIREMENTS\" ]; then pip install --no-cache-dir -r \"requirements/$FLOWC_REQUIREMENTS.txt\"; fi\n")
 	}
 	b.WriteString(`COPY [".", "./"]` + "\n")
 	return b.String()

@@ -16,6 +16,7 @@ import (
 type Options struct {
 	Kind   string // argo.KindWorkflowTemplate or argo.KindWorkflow
 	Config *config.Config
+	Load   LoadOptions
 }
 
 // Output is what one flow compiles to: files relative to the output directory.
@@ -54,9 +55,11 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 		return nil, append(diags, diag.Errorf(fl.IR.Pos, "template-syntax",
 			"the flow's path %q contains braces, which Argo would read as a template; rename the file or its directory", source))
 	}
+	stepImages := ctx.AddStepImages(image)
 	objs := argo.Emit(fl.IR, argo.Options{
 		Kind:           o.Kind,
 		Image:          image,
+		StepImages:     stepImages,
 		FlowFile:       ctx.FlowFile,
 		Source:         source,
 		Namespace:      cfg.Namespace,
@@ -83,7 +86,11 @@ func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
 	if fl.IR.Lang == ir.Go {
 		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{})
 	}
-	return build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg)})
+	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg)})
+	if ctx != nil {
+		diags = append(diags, addMetaflowFiles(fl, ctx)...)
+	}
+	return ctx, diags
 }
 
 // includes are flowc.yaml's data-file globs, relative to its directory.

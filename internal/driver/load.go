@@ -29,7 +29,17 @@ type Flow struct {
 // Load reads every flow in paths. A file named directly must hold a flow; a directory is searched
 // for Python files that hold one, in lexical order. Diagnostics come back sorted; flows with
 // errors are still returned, so that `check` can report everything at once.
-func Load(paths []string) ([]*Flow, diag.List) {
+func Load(paths []string) ([]*Flow, diag.List) { return LoadWith(paths, LoadOptions{}) }
+
+// LoadOptions are what a command line adds to the sources when loading flows.
+type LoadOptions struct {
+	// Configs maps a Config's name to the file that gives its value (--config NAME=FILE),
+	// over the default the flow names.
+	Configs map[string]string
+}
+
+// LoadWith is Load with options.
+func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	var flows []*Flow
 	var diags diag.List
 	for _, p := range paths {
@@ -43,7 +53,7 @@ func Load(paths []string) ([]*Flow, diag.List) {
 			if strings.HasSuffix(p, ".go") {
 				load = loadGo
 			}
-			fl, d := load(p, true)
+			fl, d := load(p, true, o)
 			flows, diags = append(flows, fl...), append(diags, d...)
 			continue
 		}
@@ -53,12 +63,12 @@ func Load(paths []string) ([]*Flow, diag.List) {
 		}
 		found := false
 		for _, f := range files {
-			fl, d := loadFile(f, false)
+			fl, d := loadFile(f, false, o)
 			found = found || len(fl) > 0 || d.HasErrors()
 			flows, diags = append(flows, fl...), append(diags, d...)
 		}
 		for _, dir := range goDirs {
-			fl, d := loadGo(dir, false)
+			fl, d := loadGo(dir, false, o)
 			found = found || len(fl) > 0 || d.HasErrors()
 			flows, diags = append(flows, fl...), append(diags, d...)
 		}
@@ -66,11 +76,11 @@ func Load(paths []string) ([]*Flow, diag.List) {
 			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "no flow found under %s: a flow is a class deriving FlowSpec", display(p)))
 		}
 	}
-	return flows, diags.Sorted()
+	return flows, append(diags, unusedConfigs(paths, flows, o)...).Sorted()
 }
 
 // loadFile parses one file; must says whether a file without a flow is an error.
-func loadFile(path string, must bool) ([]*Flow, diag.List) {
+func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 	src, err := readRegular(path)
 	name := display(path)
 	if err != nil {
@@ -87,6 +97,7 @@ func loadFile(path string, must bool) ([]*Flow, diag.List) {
 	}
 	var out []*Flow
 	for _, f := range irs {
+		resolveConfigs(f, filepath.Dir(path), o.Configs)
 		diags = append(diags, check.Run(f)...)
 		out = append(out, &Flow{IR: f, Path: path, Src: src})
 	}
@@ -110,7 +121,7 @@ func localModules(dir string) python.Loader {
 
 // loadGo loads the Go flow package in dir (or holding the file dir); must says whether a package
 // without a flow is an error.
-func loadGo(dir string, must bool) ([]*Flow, diag.List) {
+func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 	irs, diags := golang.Load(dir)
 	name := display(dir)
 	if len(irs) == 0 && !diags.HasErrors() {

@@ -176,7 +176,7 @@ func (r *runner) schedule(parent context.Context) error {
 			results <- result{t, err}
 		}()
 	}
-	launch(task{step: f.Step("start")})
+	launch(task{step: f.Step(f.StartName())})
 	var failed error
 	for running > 0 {
 		res := <-results

@@ -29,6 +29,7 @@ type importedName struct {
 // index records what resolving names in a module needs: its constants, aliases, classes and
 // the names it imports from other modules.
 func (f *file) index(m *ast.Module) {
+	f.mod = m
 	f.moduleConsts(m)
 	f.importAliases(m)
 	f.classes = map[string]*ast.ClassDef{}

@@ -37,6 +37,7 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 		}
 	}
 	imports := f.imports(m)
+	fileProblems := f.runtimeImports(m)
 	var out []*ir.Flow
 	var diags diag.List
 	for _, c := range order {
@@ -51,6 +52,9 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports}
 		f.lowerClass(fl, c, map[*ast.ClassDef]bool{})
 		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
+			fl.Problems = append(append([]ir.Problem(nil), fileProblems...), fl.Problems...)
+			markStartEnd(fl)
+			resolveRefs(fl)
 			out = append(out, fl)
 		}
 	}
@@ -116,17 +120,24 @@ func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]b
 		}
 	}
 	for _, d := range c.DecoratorList {
+		if p := f.userDecorator(d); p != nil {
+			fl.Problems = append(fl.Problems, p...)
+			continue // refused, not also an unknown decorator
+		}
 		fl.Decorators = append(fl.Decorators, f.decorator(d))
 	}
 	for _, s := range c.Body {
 		switch s := s.(type) {
 		case *ast.Assign:
-			if p := f.param(s); p != nil {
+			if cfg := f.config(s); cfg != nil {
+				fl.Configs = replaceConfig(fl.Configs, cfg)
+			} else if p := f.param(s); p != nil {
 				fl.Params = replaceParam(fl.Params, p)
 			}
 		case *ast.FunctionDef:
 			if st := f.step(s); st != nil {
 				fl.Steps = replaceStep(fl.Steps, st)
+				fl.Problems = append(fl.Problems, f.stepProblems(s)...)
 			}
 		}
 	}

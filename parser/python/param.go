@@ -20,23 +20,18 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 		return nil
 	}
 	kind := f.tail(call.Func)
-	if kind != "Parameter" && kind != "IncludeFile" && kind != "Config" {
+	if kind != "Parameter" && kind != "IncludeFile" {
 		return nil
 	}
 	p := &ir.Param{Attr: string(target.Id), Pos: f.exprPos(call)}
-	// Metaflow reads these at deploy time, from files on the deployer's machine.
-	switch kind {
-	case "IncludeFile":
-		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.Pos,
-			Message: "IncludeFile is not supported yet; pass the file's path as a Parameter and read the file in a step"})
-	case "Config":
-		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.Pos,
-			Message: "Config (Metaflow's configuration files) is not supported yet; use Parameters, and literal values in decorators"})
+	positional := paramPositional
+	if kind == "IncludeFile" {
+		positional = includePositional
 	}
 	args := map[string]ast.Expr{}
 	for i, a := range call.Args {
-		if i < len(paramPositional) {
-			args[paramPositional[i]] = a
+		if i < len(positional) {
+			args[positional[i]] = a
 		}
 	}
 	for _, k := range call.Keywords {
@@ -54,6 +49,9 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 		if v := f.value(h); v.Kind == ir.ValString {
 			p.Help = v.Str
 		}
+	}
+	if kind == "IncludeFile" {
+		f.include(p, args)
 	}
 	if r := args["required"]; r != nil {
 		v := f.value(r)
@@ -117,4 +115,27 @@ func (f *file) paramType(p *ir.Param, e ast.Expr) ir.ParamType {
 		return ir.TypeJSON
 	}
 	return ir.TypeStr
+}
+
+// includePositional is the order of IncludeFile's positional arguments in Metaflow.
+var includePositional = []string{"name", "required", "is_text", "encoding", "help"}
+
+// include reads what an IncludeFile adds to a parameter: how the file is read, and its default
+// path when that is a literal (a computed default is evaluated in the step, in the image).
+func (f *file) include(p *ir.Param, args map[string]ast.Expr) {
+	inc := &ir.Include{IsText: true, Encoding: "utf-8"}
+	if e := args["is_text"]; e != nil {
+		if v := f.value(e); v.Kind == ir.ValBool {
+			inc.IsText = v.Bool
+		}
+	}
+	if e := args["encoding"]; e != nil {
+		if v := f.value(e); v.Kind == ir.ValString {
+			inc.Encoding = v.Str
+		}
+	}
+	if p.Default != nil && p.Default.Kind == ir.ValString {
+		inc.Path, inc.PathPos = p.Default.Str, p.DefaultPos
+	}
+	p.Type, p.Include = ir.TypeStr, inc
 }

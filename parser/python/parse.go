@@ -97,6 +97,7 @@ type file struct {
 	imported map[string]importedName // module-level from-imports, by local name
 	load     Loader                  // reads local modules; nil when flowc reads one file only
 	modules  map[string]*file        // local modules parsed so far, shared by all files of a parse
+	mod      *ast.Module             // the module, once indexed
 }
 
 // pos converts a gpython position (1-based line, 0-based column) to a diag.Pos.

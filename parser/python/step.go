@@ -25,6 +25,9 @@ func (f *file) step(d *ast.FunctionDef) *ir.Step {
 	var st *ir.Step
 	var decos []*ir.Decorator
 	for _, e := range d.DecoratorList {
+		if f.userDecorator(e) != nil {
+			continue // refused by stepProblems, not also an unknown decorator
+		}
 		deco := f.decorator(e)
 		if deco.Name == "step" {
 			st = &ir.Step{DecoPos: deco.Pos}

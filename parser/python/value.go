@@ -25,6 +25,9 @@ func (f *file) value(e ast.Expr) ir.Value {
 		if v, ok := f.consts[string(e.Id)]; ok {
 			return v
 		}
+		return ir.Value{Kind: ir.ValExpr, Str: exprString(e), Ref: f.configRef(e)}
+	case *ast.Attribute, *ast.Subscript, *ast.Call:
+		return ir.Value{Kind: ir.ValExpr, Str: exprString(e), Ref: f.configRef(e)}
 	case *ast.Num:
 		return numValue(e.N, false)
 	case *ast.UnaryOp:

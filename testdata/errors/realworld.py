@@ -4,7 +4,7 @@ RES = {"cpu": 4}
 
 
 class RealWorldErrorsFlow(FlowSpec):
-    data = IncludeFile("data", default="data.csv")  # want parameter "IncludeFile is not supported yet"
+    data = IncludeFile("data", default="data.csv")
 
     @kubernetes(image=f"ghcr.io/acme/img:{RES}")  # want decorator "f-string"
     @resources(**RES)  # want decorator "\*\*RES in @resources is computed"

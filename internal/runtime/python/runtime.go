@@ -103,3 +103,64 @@ func Packages() []string {
 	}
 	return pkgs
 }
+
+// Exported lists the names a module of the runtime provides to flows: "metaflow" (flowc's
+// stand-in for Metaflow) or "flowc". They are read from the embedded sources' __all__ lists, so
+// that the compiler refuses exactly the names the image would fail to import. A submodule such as
+// "metaflow.cards" that provides any name (by a module __getattr__) gives nil, ok true.
+func Exported(module string) (names []string, ok bool) {
+	switch module {
+	case "flowc":
+		return allList("flowc_runtime/__init__.py"), true
+	case "metaflow":
+		names := append(allList("flowc_runtime/__init__.py"), allList("metaflow/__init__.py")...)
+		sort.Strings(names)
+		return names, true
+	}
+	rel := strings.ReplaceAll(module, ".", "/")
+	for _, p := range []string{rel + ".py", rel + "/__init__.py"} {
+		if data, err := embedded.ReadFile("files/" + p); err == nil {
+			if strings.Contains(string(data), "\ndef __getattr__(") {
+				return nil, true
+			}
+			return allList(p), true
+		}
+	}
+	return nil, false
+}
+
+// allList reads the string literals of the __all__ assignment of an embedded file: from
+// "__all__ =" to the end of its bracketed list, whatever else the statement adds.
+func allList(p string) []string {
+	data, err := embedded.ReadFile("files/" + p)
+	if err != nil {
+		panic(fmt.Sprintf("pyruntime: reading embedded %s: %v", p, err))
+	}
+	s := string(data)
+	i := strings.Index(s, "\n__all__ =")
+	if i < 0 {
+		return nil
+	}
+	s = s[i:]
+	if j := strings.Index(s, "]\n"); j >= 0 {
+		s = s[:j]
+	}
+	var names []string
+	for _, part := range strings.Split(s, "\"")[1:] {
+		if isIdent(part) {
+			names = append(names, part)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func isIdent(s string) bool {
+	for i, r := range s {
+		ok := r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9'
+		if !ok {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -32,6 +32,7 @@ from .decorators import (
     conda_base,
     environment,
     kubernetes,
+    parallel,
     project,
     pypi,
     pypi_base,
@@ -50,12 +51,15 @@ from .errors import (
     InvalidNextException,
     MergeArtifactsException,
 )
+from .config import Config, ConfigValue, config_expr
 from .flowspec import FlowSpec
 from .parameters import IncludeFile, JSONType, Parameter
 from .runinfo import current
 
 __all__ = [
     "CaughtException",
+    "Config",
+    "ConfigValue",
     "FlowSpec",
     "FlowcException",
     "IncludeFile",
@@ -68,9 +72,11 @@ __all__ = [
     "catch",
     "conda",
     "conda_base",
+    "config_expr",
     "current",
     "environment",
     "kubernetes",
+    "parallel",
     "project",
     "pypi",
     "pypi_base",

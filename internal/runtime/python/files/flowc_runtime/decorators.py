@@ -72,6 +72,7 @@ timeout = _make("timeout", "@timeout(seconds=, minutes=, hours=): the pod's dead
 catch = _make("catch", "@catch(var=None, print_exception=True): record a failure, go on.")
 environment = _make("environment", "@environment(vars={...}): the pod's environment.")
 secrets = _make("secrets", "@secrets(sources=[...]): Kubernetes secrets as environment.")
+parallel = _make("parallel", "@parallel: refused by flowc's compiler.")
 card = _make("card", "@card(...): accepted and ignored; flowc renders no cards.")
 conda = _make("conda", "@conda(...): accepted; the image carries the packages.")
 pypi = _make("pypi", "@pypi(...): accepted; the image carries the packages.")

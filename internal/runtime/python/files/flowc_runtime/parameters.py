@@ -64,6 +64,7 @@ class Parameter(object):
         self.separator = separator
         self.kwargs = kwargs
         self.attr = None
+        self.literal_default = False  # set by definitions() from the flow's source
 
     def __set_name__(self, owner, attr):
         self.attr = attr
@@ -152,8 +153,19 @@ def _log(message, **kwargs):
     sys.stderr.write("%s\n" % message)
 
 
+# The build context's root, where the flow file and the files it includes are.
+_CONTEXT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 class IncludeFile(Parameter):
-    """A parameter whose value is the content of the file it names (read once, in start)."""
+    """A parameter whose value is the content of the file it names (read once, in start), as
+    text (is_text=True, decoded with encoding) or as bytes.
+
+    The default path is the flow's: a literal one is relative to the flow's directory, and flowc
+    put the file into the build context when it compiled the flow; a computed one (such as a
+    path joined to os.path.dirname(__file__)) names a file of the build context, which holds only
+    the files flowc.yaml's include: declares. A path given with --param is the user's, relative
+    to the working directory of `flowc run`."""
 
     def __init__(self, name, required=False, is_text=True, encoding="utf-8", help=None,
                  default=None, **kwargs):
@@ -162,14 +174,27 @@ class IncludeFile(Parameter):
         self.encoding = encoding
 
     def convert(self, text):
+        path = text
+        if isinstance(self.default, str) and text == self.default and not os.path.isabs(text):
+            path = os.path.join(_CONTEXT_ROOT, text)
         try:
             if self.is_text:
-                with open(text, encoding=self.encoding) as f:
+                with open(path, encoding=self.encoding) as f:
                     return f.read()
-            with open(text, "rb") as f:
+            with open(path, "rb") as f:
                 return f.read()
+        except FileNotFoundError:
+            raise self._error(self._missing(path, text))
         except (OSError, UnicodeDecodeError) as e:
             raise self._error("cannot read %r: %s" % (text, e))
+
+    def _missing(self, path, text):
+        inside = os.path.relpath(os.path.abspath(path), _CONTEXT_ROOT)
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+            return "file %r does not exist" % text
+        return ("file %s is not in the flow's build context: declare it in flowc.yaml under "
+                "include: (a list of globs relative to flowc.yaml's directory) so that the image "
+                "and `flowc run` have it" % inside.replace(os.sep, "/"))
 
     def default_value(self, flow_name):
         path = super().default_value(flow_name)
@@ -187,6 +212,7 @@ def definitions(cls):
                     value.attr = attr
             else:
                 found.pop(attr, None)
+    _mark_literal_defaults(cls, found)
     seen = {}
     for attr in sorted(found):
         key = found[attr].name.lower()
@@ -198,10 +224,78 @@ def definitions(cls):
 
 
 def _unset(p, text):
-    """An empty value of an optional parameter means "not given": where the compiler cannot write
-    the default into the manifests (None, a function, an expression), it writes "" instead, and
-    the flow's own default applies, as when the parameter is left out in Metaflow."""
-    return text == "" and not p.required and not (isinstance(p.default, str) and p.default == "")
+    """An empty value of an optional parameter whose default the compiler cannot write into the
+    manifests (None, a function, an expression) means "not given": the compiler writes "" there,
+    and the flow's own default applies, as when the parameter is left out in Metaflow. Where the
+    source gives the default as a literal, "" is the empty string the user gave (`--param x=`).
+    An IncludeFile's "" is never a file, so it means "not given" too."""
+    if text != "" or p.required:
+        return False
+    return isinstance(p, IncludeFile) or not p.literal_default
+
+
+def _mark_literal_defaults(cls, found):
+    """Sets literal_default on each Parameter of found whose default= the flow's source writes as
+    a literal (or a module constant holding one), the defaults flowc writes into manifests."""
+    import ast  # only for flows with parameters
+
+    literal = set()
+    for klass in cls.__mro__:
+        module = sys.modules.get(getattr(klass, "__module__", ""), None)
+        path = getattr(module, "__file__", None)
+        try:
+            with open(path, "rb") as f:
+                tree = ast.parse(f.read())
+        except Exception:
+            continue
+        consts = _module_consts(ast, tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name == klass.__name__:
+                literal |= _literal_params(ast, node, consts)
+    for attr, p in found.items():
+        p.literal_default = attr in literal
+
+
+def _module_consts(ast, tree):
+    names, seen = set(), {}
+    for st in tree.body:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name):
+            name = st.targets[0].id
+            seen[name] = seen.get(name, 0) + 1
+            if _is_literal(ast, st.value, ()) and seen[name] == 1:
+                names.add(name)
+            else:
+                names.discard(name)
+    return names
+
+
+def _literal_params(ast, cls_node, consts):
+    out = set()
+    for st in cls_node.body:
+        if not (isinstance(st, ast.Assign) and len(st.targets) == 1
+                and isinstance(st.targets[0], ast.Name) and isinstance(st.value, ast.Call)):
+            continue
+        default = None
+        for k in st.value.keywords:
+            if k.arg == "default":
+                default = k.value
+        if default is None and len(st.value.args) > 1:
+            default = st.value.args[1]
+        if default is not None and _is_literal(ast, default, consts):
+            out.add(st.targets[0].id)
+    return out
+
+
+def _is_literal(ast, node, consts):
+    if isinstance(node, ast.Name):
+        return node.id in consts
+    if isinstance(node, ast.Constant) and node.value is None:
+        return False
+    try:
+        ast.literal_eval(node)
+        return True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
 
 
 def resolve(defs, given, carried, flow_name):

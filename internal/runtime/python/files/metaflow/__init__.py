@@ -1,30 +1,46 @@
 """flowc's stand-in for Metaflow, so that unchanged Metaflow flows import and run under flowc
-without Metaflow installed. Everything here is flowc_runtime's; see its docstring."""
+without Metaflow installed. Everything here is flowc_runtime's; see its docstring.
+
+flowc's compiler refuses a name that is not in __all__ (it reads this file's list), so a flow
+that compiles imports; a name reached otherwise (getattr, a module imported at run time) is a
+stand-in that fails with a message saying so when it is used."""
 from flowc_runtime import *  # noqa: F401,F403
 from flowc_runtime import FlowcException as MetaflowException  # noqa: F401
 from flowc_runtime import __all__ as _runtime_all
 
-__all__ = list(_runtime_all) + ["MetaflowException"]
+__all__ = list(_runtime_all) + [
+    "MetaflowException",
+]
 
 
 class _Unavailable(object):
-    """A Metaflow name that flowc's runtime does not provide (the client API, events, other
-    compute backends). Used as a decorator it is ignored, as flowc ignores unknown decorators;
-    called as anything else it fails with a message that names it."""
+    """A Metaflow name that flowc's runtime does not provide. Any use fails with a message that
+    names it and says what flowc provides: it is never silently a no-op."""
 
     def __init__(self, name):
         self._name = name
 
+    def _fail(self, what):
+        raise RuntimeError("metaflow.%s%s is not provided by flowc's runtime (flowc runs steps "
+                           "without Metaflow's service); metaflow provides %s"
+                           % (self._name, what, ", ".join(sorted(__all__))))
+
     def __call__(self, *args, **kwargs):
-        if len(args) == 1 and callable(args[0]) and not kwargs:
-            return args[0]  # @name
-        if not args:
-            return lambda target: target  # @name(...)
-        raise RuntimeError("metaflow.%s is not available in flowc's runtime: flowc runs steps "
-                           "without Metaflow's service or client" % self._name)
+        self._fail("")
 
     def __getattr__(self, attr):
-        raise RuntimeError("metaflow.%s.%s is not available in flowc's runtime" % (self._name, attr))
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        self._fail("." + attr)
+
+    def __iter__(self):
+        self._fail("")
+
+    def __bool__(self):
+        self._fail("")
+
+    def __repr__(self):
+        return "<metaflow.%s: not provided by flowc>" % self._name
 
 
 def __getattr__(name):

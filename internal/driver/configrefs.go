@@ -1,0 +1,157 @@
+package driver
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/emit/build"
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
+// substituteRefs replaces every decorator argument and parameter default that reads a config
+// (ir.ConfigRef) by the value it reads. A key the config lacks is a problem at the read.
+func substituteRefs(f *ir.Flow) {
+	values := map[string]any{}
+	for _, c := range f.Configs {
+		if c.JSON != nil {
+			values[c.Name] = decodeJSON(c.JSON)
+		}
+	}
+	visit := func(v *ir.Value) {
+		walkValues(v, func(v *ir.Value) {
+			root, ok := values[v.Ref.Config]
+			if !ok {
+				return // the config's own problem says why
+			}
+			x, err := lookup(root, v.Ref.Path)
+			if err != nil {
+				f.Problems = append(f.Problems, ir.Problem{Check: "config", Pos: v.Ref.Pos,
+					Message: fmt.Sprintf("config %q: %v", v.Ref.Config, err)})
+				*v = ir.Value{Kind: ir.ValNone, Str: "None"} // reported here, not again as a non-literal
+				return
+			}
+			*v = ir.ValueOf(x)
+		})
+	}
+	for _, d := range f.Decorators {
+		for i := range d.Args {
+			visit(&d.Args[i].Value)
+		}
+	}
+	for _, s := range f.Steps {
+		for _, d := range s.Decorators {
+			for i := range d.Args {
+				visit(&d.Args[i].Value)
+			}
+		}
+	}
+	for _, p := range f.Params {
+		if p.Default == nil || p.Default.Ref == nil {
+			continue
+		}
+		visit(p.Default)
+		if p.Type == ir.TypeStr && p.Include == nil {
+			// Metaflow infers a parameter's type from its default, known only now.
+			p.Type = inferredType(p.Default.Kind)
+		}
+	}
+}
+
+func inferredType(k ir.ValueKind) ir.ParamType {
+	switch k {
+	case ir.ValInt:
+		return ir.TypeInt
+	case ir.ValFloat:
+		return ir.TypeFloat
+	case ir.ValBool:
+		return ir.TypeBool
+	case ir.ValList, ir.ValDict:
+		return ir.TypeJSON
+	}
+	return ir.TypeStr
+}
+
+// walkValues calls fn on every value in v that holds a config ref, innermost last.
+func walkValues(v *ir.Value, fn func(*ir.Value)) {
+	for i := range v.List {
+		walkValues(&v.List[i], fn)
+	}
+	for i := range v.Elems {
+		walkValues(&v.Elems[i], fn)
+	}
+	if v.Ref != nil {
+		fn(v)
+	}
+}
+
+func decodeJSON(data []byte) any {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	var x any
+	_ = d.Decode(&x) // canonical JSON, written by flowc
+	return x
+}
+
+// lookup reads path below x.
+func lookup(x any, path []string) (any, error) {
+	for i, k := range path {
+		m, ok := x.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s is not a mapping, so it has no key %q", where(path[:i]), k)
+		}
+		if x, ok = m[k]; !ok {
+			return nil, fmt.Errorf("%s has no key %q", where(path[:i]), k)
+		}
+	}
+	return x, nil
+}
+
+func where(path []string) string {
+	if len(path) == 0 {
+		return "the value"
+	}
+	return strings.Join(path, ".")
+}
+
+// addMetaflowFiles adds to a Python flow's build context what its Configs and IncludeFiles read
+// when the flow was compiled: the config values (ConfigsFile) and the IncludeFiles' literal
+// default files, at their paths relative to the flow, so that the context's hash covers them.
+func addMetaflowFiles(fl *Flow, ctx *build.Context) diag.List {
+	f := fl.IR
+	if len(f.Configs) > 0 {
+		m := map[string]json.RawMessage{}
+		for _, c := range f.Configs {
+			m[c.Name] = json.RawMessage(c.JSON)
+		}
+		data, err := json.Marshal(m) // keys sorted
+		if err != nil {
+			return diag.List{diag.Errorf(f.Pos, "internal", "cannot write the config values: %v", err)}
+		}
+		ctx.Files[ConfigsFile] = append(data, '\n')
+	}
+	var diags diag.List
+	dir := filepath.Dir(fl.Path)
+	for _, p := range f.Params {
+		if p.Include == nil || p.Include.Path == "" {
+			continue
+		}
+		data, err := readInside(dir, p.Include.Path)
+		if err != nil {
+			diags = append(diags, diag.Errorf(p.Include.PathPos, "parameter",
+				"IncludeFile %q reads its default when the flow is compiled: %v", p.Name, err))
+			continue
+		}
+		rel := filepath.ToSlash(filepath.Clean(filepath.FromSlash(p.Include.Path)))
+		if old, taken := ctx.Files[rel]; taken && !bytes.Equal(old, data) {
+			diags = append(diags, diag.Errorf(p.Include.PathPos, "parameter",
+				"IncludeFile %q reads %s, a path the build context uses for another file; move the file", p.Name, rel))
+			continue
+		}
+		ctx.Files[rel] = data
+	}
+	return diags
+}
