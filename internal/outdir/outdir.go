@@ -227,3 +227,28 @@ func removeStale(p *plan) {
 		os.Remove(d)
 	}
 }
+
+// maxCommitted caps what --check reads of a committed file: outputs are never larger than a
+// build context.
+const maxCommitted = 256 << 20
+
+// ReadCommitted reads a committed output file for comparison, refusing a link or a file that is
+// not regular (a committed link to /dev/zero must not hang the check).
+func ReadCommitted(path string) ([]byte, error) {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &Error{path, "is not a regular file; flowc writes only regular files"}
+	}
+	return readHead(path, maxCommitted)
+}
+
+// Check reports whether f could be written into root, without writing: the refusal Write would
+// give, or nil. compile --check uses it so that it never diffs (and prints) a directory that is
+// not flowc's.
+func Check(root string, f Flow) error {
+	_, err := check(root, f)
+	return err
+}
