@@ -226,3 +226,18 @@ func TestIncludeFromRepositoryRoot(t *testing.T) {
 		t.Errorf("diagnostics %v", diags)
 	}
 }
+
+// TestLiteralInclude: a file named with glob characters is taken as named, and only it.
+func TestLiteralInclude(t *testing.T) {
+	dir := t.TempDir()
+	setup(t, dir, map[string]string{"data/a*[1].csv": "x", "data/ab1.csv": "y"})
+	src := []byte(flowHead + "\nclass F(FlowSpec):\n    pass\n")
+	path := filepath.Join(dir, "flow.py")
+	os.WriteFile(path, src, 0o644)
+	f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}}
+	inc := LiteralInclude(dir, "data/a*[1].csv", diag.Pos{File: "flow.py", Line: 5, Col: 1})
+	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim", Include: []Include{inc}})
+	if got := strings.Join(userFiles(ctx), " "); got != "data/a*[1].csv flow.py" || len(diags) != 0 {
+		t.Errorf("context %s, diagnostics %v", got, diags)
+	}
+}
