@@ -101,7 +101,22 @@ func check(root string, f Flow) (*plan, error) {
 	if p.written, err = readMarker(p.dir); err != nil {
 		return nil, err
 	}
-	return p, checkTree(p)
+	if err := checkTree(p); err != nil {
+		return nil, err
+	}
+	return p, checkTargets(p)
+}
+
+// checkTargets refuses a file to write whose place holds something else than a regular file (a
+// directory of that name): the rename would fail half way through the commit.
+func checkTargets(p *plan) error {
+	for rel := range p.flow.Files {
+		path := filepath.Join(p.dir, filepath.FromSlash(rel))
+		if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+			return &Error{path, "is in the way of a file flowc writes there: remove it"}
+		}
+	}
+	return nil
 }
 
 // checkYAML allows writing a manifest over nothing or over a regular file that flowc wrote.
