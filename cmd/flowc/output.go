@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -35,7 +36,13 @@ func existing(dir string, o *driver.Output) map[string]bool {
 // compile to, including files that should not be there, and fails when there is any.
 func checkOutputs(e *env, dir string, outs []*driver.Output) int {
 	stale := 0
-	for _, o := range outs {
+	flows := toFlows(outs)
+	for i, o := range outs {
+		if err := outdir.Check(dir, flows[i]); err != nil {
+			stale++
+			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+			continue
+		}
 		have := existing(dir, o)
 		paths := o.Paths()
 		for p := range have {
@@ -45,7 +52,12 @@ func checkOutputs(e *env, dir string, outs []*driver.Output) int {
 		}
 		sort.Strings(paths)
 		for _, p := range paths {
-			old, _ := readFile(filepath.Join(dir, filepath.FromSlash(p)))
+			old, err := outdir.ReadCommitted(filepath.Join(dir, filepath.FromSlash(p)))
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				stale++
+				fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+				continue
+			}
 			want := o.Files[p]
 			if have[p] && string(old) == string(want) && want != nil {
 				continue
@@ -65,6 +77,11 @@ func checkOutputs(e *env, dir string, outs []*driver.Output) int {
 // writeOutputs writes every output atomically into dir, each flow's build spec into a directory
 // of its own that flowc created (see outdir): a failure or a refusal leaves dir as it was.
 func writeOutputs(dir string, outs []*driver.Output) error {
+	return outdir.Write(dir, toFlows(outs))
+}
+
+// toFlows splits each output into its manifest and its build spec directory.
+func toFlows(outs []*driver.Output) []outdir.Flow {
 	var flows []outdir.Flow
 	for _, o := range outs {
 		f := outdir.Flow{YAMLName: o.Name + ".yaml", YAML: o.Files[o.Name+".yaml"], Dir: o.Name, Files: map[string][]byte{}}
@@ -75,5 +92,5 @@ func writeOutputs(dir string, outs []*driver.Output) error {
 		}
 		flows = append(flows, f)
 	}
-	return outdir.Write(dir, flows)
+	return flows
 }

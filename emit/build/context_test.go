@@ -205,3 +205,39 @@ func match(pat, s string) bool {
 	}
 	return s == ""
 }
+
+// TestIncludeFromRepositoryRoot: a flowc.yaml at the repository root declares files of a flow
+// in a subdirectory; they go into that flow's context at their path beside the flow file, and
+// a match outside the flow's directory goes into no context of this flow.
+func TestIncludeFromRepositoryRoot(t *testing.T) {
+	repo := t.TempDir()
+	setup(t, repo, map[string]string{"flows/data/x.csv": "1", "flows/data/y.txt": "2", "other/data/z.csv": "3"})
+	src := []byte(flowHead + "\nclass F(FlowSpec):\n    pass\n")
+	path := filepath.Join(repo, "flows", "flow.py")
+	os.WriteFile(path, src, 0o644)
+	f := &ir.Flow{Name: "F", File: "flows/flow.py", Pos: diag.Pos{File: "flows/flow.py", Line: 3, Col: 7}}
+	pos := diag.Pos{File: "flowc.yaml", Line: 2, Col: 5}
+	incs := []Include{{Pattern: "flows/data/*.csv", Base: repo, Pos: pos}, {Pattern: "**/z.csv", Base: repo, Pos: pos}}
+	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim", Include: incs})
+	if got := strings.Join(userFiles(ctx), " "); got != "data/x.csv flow.py" {
+		t.Errorf("context %s", got)
+	}
+	if len(diags) != 1 || diags[0].String() != `flowc.yaml:2:5: warning: include "**/z.csv" matches no file beside the flow flow.py [build]` {
+		t.Errorf("diagnostics %v", diags)
+	}
+}
+
+// TestLiteralInclude: a file named with glob characters is taken as named, and only it.
+func TestLiteralInclude(t *testing.T) {
+	dir := t.TempDir()
+	setup(t, dir, map[string]string{"data/a*[1].csv": "x", "data/ab1.csv": "y"})
+	src := []byte(flowHead + "\nclass F(FlowSpec):\n    pass\n")
+	path := filepath.Join(dir, "flow.py")
+	os.WriteFile(path, src, 0o644)
+	f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}}
+	inc := LiteralInclude(dir, "data/a*[1].csv", diag.Pos{File: "flow.py", Line: 5, Col: 1})
+	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim", Include: []Include{inc}})
+	if got := strings.Join(userFiles(ctx), " "); got != "data/a*[1].csv flow.py" || len(diags) != 0 {
+		t.Errorf("context %s, diagnostics %v", got, diags)
+	}
+}

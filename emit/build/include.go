@@ -156,3 +156,11 @@ func reserved(rel string) bool {
 	top := strings.SplitN(rel, "/", 2)[0]
 	return rel == "Dockerfile" || rel == ImageFile || provided[top]
 }
+
+// LiteralInclude declares one data file by its path relative to base, with every glob character
+// escaped: for files that a flow names itself (Metaflow's IncludeFile with a literal default),
+// which must go into the context under the same rules as flowc.yaml's patterns.
+func LiteralInclude(base, rel string, pos diag.Pos) Include {
+	esc := strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`)
+	return Include{Pattern: esc.Replace(filepath.ToSlash(rel)), Base: base, Pos: pos}
+}

@@ -101,7 +101,22 @@ func check(root string, f Flow) (*plan, error) {
 	if p.written, err = readMarker(p.dir); err != nil {
 		return nil, err
 	}
-	return p, checkTree(p)
+	if err := checkTree(p); err != nil {
+		return nil, err
+	}
+	return p, checkTargets(p)
+}
+
+// checkTargets refuses a file to write whose place holds something else than a regular file (a
+// directory of that name): the rename would fail half way through the commit.
+func checkTargets(p *plan) error {
+	for rel := range p.flow.Files {
+		path := filepath.Join(p.dir, filepath.FromSlash(rel))
+		if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+			return &Error{path, "is in the way of a file flowc writes there: remove it"}
+		}
+	}
+	return nil
 }
 
 // checkYAML allows writing a manifest over nothing or over a regular file that flowc wrote.
@@ -226,4 +241,29 @@ func removeStale(p *plan) {
 	for _, d := range dirs {
 		os.Remove(d)
 	}
+}
+
+// maxCommitted caps what --check reads of a committed file: outputs are never larger than a
+// build context.
+const maxCommitted = 256 << 20
+
+// ReadCommitted reads a committed output file for comparison, refusing a link or a file that is
+// not regular (a committed link to /dev/zero must not hang the check).
+func ReadCommitted(path string) ([]byte, error) {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &Error{path, "is not a regular file; flowc writes only regular files"}
+	}
+	return readHead(path, maxCommitted)
+}
+
+// Check reports whether f could be written into root, without writing: the refusal Write would
+// give, or nil. compile --check uses it so that it never diffs (and prints) a directory that is
+// not flowc's.
+func Check(root string, f Flow) error {
+	_, err := check(root, f)
+	return err
 }

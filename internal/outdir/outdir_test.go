@@ -131,6 +131,12 @@ func TestWrite(t *testing.T) {
 			errPath: "docs.yaml", errMsg: "not a regular file",
 		},
 		{
+			name:    "a directory where flowc writes a file",
+			before:  map[string]string{"docs/" + Marker: markerOf("Dockerfile", "data/x.csv"), "docs/Dockerfile": "old", "docs/data/x.csv": "old"},
+			flow:    docs("Dockerfile", "data"),
+			errPath: "docs/data", errMsg: "is in the way",
+		},
+		{
 			name: "a rewrite removes only what flowc wrote before",
 			before: map[string]string{"docs.yaml": yaml + "old", "docs/" + Marker: markerOf("Dockerfile", "old/gone.py", "../escape", "/abs"),
 				"docs/Dockerfile": "old", "docs/old/gone.py": "old", "escape": "mine"},
