@@ -23,6 +23,9 @@ type Options struct {
 	BaseImage string
 	Include   []Include // data files the image must hold, from flowc.yaml
 	MaxBytes  int64     // the context's cap; 0 means MaxContextBytes
+	// Runtime is the step runtime's files; nil means the runtime embedded in flowc. The golden
+	// tests pin it, so that an edit of the runtime changes one golden instead of every one.
+	Runtime map[string][]byte
 }
 
 // Context is a flow's build context: every file the image is built from, by slash path.
@@ -92,7 +95,11 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	if len(third) > 0 && !hasReq {
 		diags = append(diags, thirdPartyWarnings(f, third, c.FlowFile)...)
 	}
-	for p, data := range pyruntime.Files() {
+	runtime := o.Runtime
+	if runtime == nil {
+		runtime = pyruntime.Files()
+	}
+	for p, data := range runtime {
 		c.Files[p] = data
 	}
 	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq, len(c.StepRequirements) > 0))

@@ -17,6 +17,8 @@ type Options struct {
 	Kind   string // argo.KindWorkflowTemplate or argo.KindWorkflow
 	Config *config.Config
 	Load   LoadOptions
+	// Runtime replaces the embedded Python step runtime in build contexts (build.Options.Runtime).
+	Runtime map[string][]byte
 }
 
 // Output is what one flow compiles to: files relative to the output directory.
@@ -39,7 +41,7 @@ func (o *Output) Paths() []string {
 // Compile emits the manifests and build spec of a flow that passed the checks.
 func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	cfg := o.Config
-	ctx, diags := BuildContext(fl, cfg)
+	ctx, diags := buildContext(fl, cfg, o.Runtime)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -83,10 +85,14 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 // BuildContext gathers a flow's build context with the frontend's own rules: a Python flow's
 // file and local modules, or a Go flow's module packages.
 func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
+	return buildContext(fl, cfg, nil)
+}
+
+func buildContext(fl *Flow, cfg *config.Config, runtime map[string][]byte) (*build.Context, diag.List) {
 	if fl.IR.Lang == ir.Go {
 		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{})
 	}
-	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg)})
+	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg), Runtime: runtime})
 	if ctx != nil {
 		diags = append(diags, addMetaflowFiles(fl, ctx)...)
 	}

@@ -25,6 +25,9 @@ const updateHint = "if the change is intended, run: FLOWC_UPDATE=1 go test ./int
 func goldenFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	opts := testOptions()
+	if filepath.Base(dir) != "data_process" {
+		opts.Runtime = pinnedRuntime
+	}
 	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
 		// A case with its own flowc.yaml: the repository settings a team would write.
 		cfg, err := config.Load(filepath.Join(dir, config.FileName))
@@ -76,6 +79,12 @@ func goldenFiles(t *testing.T, dir string) map[string]string {
 	return files
 }
 
+// pinnedRuntime stands in for the Python step runtime in every golden but the example's, so that
+// an edit of the runtime changes one golden (golden/examples/data_process) and not all of them.
+var pinnedRuntime = map[string][]byte{
+	"flowc_runtime/__init__.py": []byte("# flowc's step runtime, pinned in the golden tests\n"),
+}
+
 // testOptions are the settings of every golden: what a repository's flowc.yaml would give.
 func testOptions() driver.Options {
 	return driver.Options{Kind: argo.KindWorkflowTemplate, Config: &config.Config{
@@ -108,6 +117,7 @@ func TestGolden(t *testing.T) {
 		})
 	}
 	for _, lang := range []string{"python", "go"} {
+		staleGoldenDirs(t, lang)
 		for _, name := range caseDirs(t, lang) {
 			t.Run(lang+"/"+name, func(t *testing.T) {
 				in := filepath.Join("..", "..", "testdata", lang, name)
@@ -115,6 +125,30 @@ func TestGolden(t *testing.T) {
 				compareDir(t, want, goldenFiles(t, in))
 			})
 		}
+	}
+}
+
+// staleGoldenDirs fails for a directory under golden/<lang>/ that no case under testdata/<lang>/
+// produces (a renamed or deleted case), and removes it when updating.
+func staleGoldenDirs(t *testing.T, lang string) {
+	t.Helper()
+	cases := map[string]bool{}
+	for _, name := range caseDirs(t, lang) {
+		cases[name] = true
+	}
+	dir := filepath.Join("..", "..", "golden", lang)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || cases[e.Name()] {
+			continue
+		}
+		if update {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s/%s has no case under testdata/%s/; %s", dir, e.Name(), lang, updateHint)
 	}
 }
 
