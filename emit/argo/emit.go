@@ -180,6 +180,9 @@ func (e *emitter) container(s *ir.Step) {
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
 	}
 	argv := stepcmd.Args(e.f, e.o.FlowFile, s, sh, podBinder{depth: depth})
+	for i := range argv {
+		argv[i] = kubeLiteral(argv[i])
+	}
 	t.Container = &Container{Image: e.o.Image, Command: stepcmd.Entrypoint(e.f), Args: argv}
 	e.applyDecorators(s, t)
 	e.templates = append(e.templates, t)
