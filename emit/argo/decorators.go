@@ -43,7 +43,7 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 		e.addSecrets(c, d.Arg("sources"))
 	}
 	for _, v := range append(stepcmd.Env(e.f, s), stepcmd.PodEnv(s)...) {
-		c.Env = append(c.Env, EnvVar{Name: v.Name, Value: v.Value})
+		c.Env = append(c.Env, EnvVar{Name: v.Name, Value: kubeLiteral(v.Value)})
 	}
 	if d := s.Decorator("retry"); d != nil {
 		times, minutes := stepcmd.Retries(d), intArg(d, "minutes_between_retries", defaultRetryMinutes)
@@ -245,3 +245,8 @@ func quantityValue(q string) float64 {
 	}
 	return 0
 }
+
+// kubeLiteral escapes s for a container's env values and args, where the kubelet replaces
+// $(NAME) with the variable's value and reduces $$ to $: with every $ doubled, the process gets
+// exactly s, as flowc run passes it.
+func kubeLiteral(s string) string { return strings.ReplaceAll(s, "$", "$$") }

@@ -183,6 +183,9 @@ func (e *emitter) container(s *ir.Step) {
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
 	}
 	argv := stepcmd.Args(e.f, e.o.FlowFile, s, sh, podBinder{depth: depth})
+	for i := range argv {
+		argv[i] = kubeLiteral(argv[i])
+	}
 	image := e.o.Image
 	if own := e.o.StepImages[s.Name]; own != "" {
 		image = own

@@ -11,10 +11,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// maxKeyLen is the longest mapping key the writer puts on one line: YAML readers accept an
-// implicit key of at most 1024 characters, and flowc's keys (field names, validated label and
-// annotation keys) are far shorter.
-const maxKeyLen = 1024
+// maxKeyLen is the longest mapping key, as written, that the writer puts on one line: YAML
+// readers accept an implicit key of at most 1024 characters, and flowc's keys (field names,
+// validated label and annotation keys) are far shorter.
+const maxKeyLen = 1000
 
 // scalarCache remembers the written form of every string of one Marshal call. The YAML library
 // decides each form. A flow's strings repeat (keys, images, template names), so each distinct
@@ -79,15 +79,16 @@ func (c *scalarCache) value(v reflect.Value, flow bool) (string, error) {
 
 // key is the written form of a mapping key.
 func (c *scalarCache) key(s string) (string, error) {
-	if utf8.RuneCountInString(s) > maxKeyLen {
-		return "", fmt.Errorf("yaml: mapping key of %d characters is too long", len(s))
-	}
 	// A plain "<<" key is YAML 1.1's merge key, which the library writes plain (it resolves
 	// only values); quoted, it is an ordinary key for every reader.
 	if s == "<<" {
 		return c.doubleQuoted(s)
 	}
-	return c.str(s, false)
+	k, err := c.str(s, false)
+	if err == nil && len(k) > maxKeyLen {
+		return "", fmt.Errorf("yaml: mapping key %.40q... is too long: %d bytes written", s, len(k))
+	}
+	return k, err
 }
 
 func (c *scalarCache) str(s string, flow bool) (string, error) {

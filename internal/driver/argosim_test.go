@@ -211,7 +211,7 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 	}
 	var argv []string
 	for _, a := range append(append([]string(nil), tpl.Container.Command...), tpl.Container.Args...) {
-		a = s.subst(a, inputs, nil)
+		a = strings.ReplaceAll(s.subst(a, inputs, nil), "$$", "$") // the kubelet's, for flowc's escaped args
 		for pod, local := range paths {
 			a = strings.ReplaceAll(a, pod, local)
 		}

@@ -83,7 +83,7 @@ func podArgv(t *testing.T, wf simWorkflow, step string, idx []string, run string
 		}
 		var argv []string
 		for _, a := range append(append([]string(nil), tpl.Container.Command...), tpl.Container.Args...) {
-			a = bind(a)
+			a = strings.ReplaceAll(bind(a), "$$", "$") // the kubelet's, for flowc's escaped args
 			for pod, local := range paths {
 				if a == pod || strings.HasSuffix(a, "="+pod) {
 					a = strings.TrimSuffix(a, pod) + local

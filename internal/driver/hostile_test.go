@@ -5,17 +5,29 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/flowc-dev/flowc/internal/config"
-	"github.com/flowc-dev/flowc/internal/driver"
 )
 
-const hostileFlow = `from metaflow import FlowSpec, step
+// hostileFlow is a valid flow with a hole for a flow decorator (FLOWDECO), a class attribute
+// (ATTR), a step decorator (STEPDECO) and start's foreach (FOREACH).
+const hostileFlow = `from metaflow import *
 
 
+FLOWDECO
 class HostileFlow(FlowSpec):
+    ATTR
+
+    STEPDECO
     @step
     def start(self):
+        self.items = [1]
+        self.next(self.body, FOREACH)
+
+    @step
+    def body(self):
+        self.next(self.join)
+
+    @step
+    def join(self, inputs):
         self.next(self.end)
 
     @step
@@ -23,52 +35,69 @@ class HostileFlow(FlowSpec):
         pass
 `
 
-// TestHostileFileNames: a flow file whose name or directory would reach Argo as a template, or
-// split a line of the Dockerfile, is refused with a positioned diagnostic, and nothing compiles.
-func TestHostileFileNames(t *testing.T) {
-	cases := []struct {
-		path string // the flow file, relative to a fresh directory
-		want string // the diagnostic, after the file name
+// TestHostileInput is the table of hostile input: each case fills one hole of hostileFlow (or
+// names the file) and must give exactly the diagnostics listed, with their positions.
+func TestHostileInput(t *testing.T) {
+	tests := []struct {
+		name, file, hole, fill string
+		want                   []string // diagnostics without the file name
 	}{
-		{"a{{workflow.name}}.py", `:4:7: error: the flow's file cannot go into an image: file name "a{{workflow.name}}.py" holds braces that Argo would read as a template; rename the file [template-syntax]`},
-		{"x}}.py", `:4:7: error: the flow's file cannot go into an image: file name "x}}.py" holds braces that Argo would read as a template; rename the file [template-syntax]`},
-		{"run{{=sprig.env('X')}}/flow.py", `:4:7: error: the flow's path "run{{=sprig.env('X')}}/flow.py" contains braces, which Argo would read as a template; rename the file or its directory [template-syntax]`},
-		{"a\nFROM evil.py", `:4:7: error: the flow's file cannot go into an image: file name "a\nFROM evil.py" holds the control character U+000A; rename the file [build]`},
+		{"template in foreach", "", "FOREACH", `foreach="{{workflow.name}}"`,
+			[]string{`12:30: error: foreach in step "start" must name an attribute of the step, not "{{workflow.name}}" [invalid-transition]`}},
+		{"template in file name", "a{{b}}.py", "", "",
+			[]string{`5:7: error: file name "a{{b}}.py" contains "{{", which Argo would read as a template; rename the file [template-syntax]`}},
+		{"flag as parameter", "", "ATTR", `out = Parameter("--out")`,
+			[]string{`6:21: error: parameter name "--out" must start with a letter or "_": the step's command line would read it as an option [parameter]`}},
+		{"short flag as parameter", "", "ATTR", `x = Parameter("-x", default=1)`,
+			[]string{`6:19: error: parameter name "-x" must start with a letter or "_": the step's command line would read it as an option [parameter]`}},
+		{"env name with a space", "", "STEPDECO", `@environment(vars={"A B": "1"})`,
+			[]string{`8:18: error: @environment vars: "A B" is not an environment variable name (letters, digits and '_', not starting with a digit) [decorator]`}},
+		{"retry past int32", "", "STEPDECO", `@retry(times=2147483648)`,
+			[]string{`8:12: error: @retry times must be at most 2147483647 (Argo reads it as a 32-bit integer), not 2147483648 [decorator]`}},
+		{"timeout sum past int32", "", "STEPDECO", `@timeout(hours=596523, minutes=60)`,
+			[]string{`8:5: error: @timeout is longer than Argo's deadline can be: at most 2147483647 seconds (about 68 years) [decorator]`}},
+		{"empty project branch", "", "FLOWDECO", `@project(name="p", branch="")`,
+			[]string{`4:20: error: @project branch is empty; name a branch, or give production=True for the production deployment [decorator]`}},
+		{"every zero", "", "FLOWDECO", `@schedule(cron="@every 0s")`,
+			[]string{`4:11: error: @schedule cron "@every 0s" is not a schedule Argo accepts: @every takes a duration of at least 1s [decorator]`}},
+		{"cron year", "", "FLOWDECO", `@schedule(cron="0 1 * * ? 2030")`,
+			[]string{`4:11: error: @schedule cron "0 1 * * ? 2030" is not a schedule Argo accepts: the sixth (year) field "2030" cannot be kept: Argo's cron has five fields, so only "*" (every year) is accepted there [decorator]`}},
+		{"unknown time zone", "", "FLOWDECO", `@schedule(daily=True, timezone="Mars/Olympus")`,
+			[]string{`4:23: error: @schedule timezone "Mars/Olympus" is not a time zone name such as "Europe/Berlin" [decorator]`}},
+		{"toleration operator", "", "STEPDECO", `@kubernetes(tolerations=[{"key": "k", "operator": "In"}])`,
+			[]string{`8:17: error: @kubernetes tolerations: operator must be "Equal" or "Exists", not "In" [decorator]`}},
+		{"gpu vendor", "", "STEPDECO", `@kubernetes(gpu_vendor="intel")`,
+			[]string{`8:17: error: @kubernetes gpu_vendor must be "nvidia" or "amd", not "intel" [decorator]`}},
+		{"unknown character name", "", "ATTR", `x = Parameter("x", default="\N{NO SUCH}")`,
+			[]string{`6:33: error: unknown Unicode character name "NO SUCH" in \N{...} [syntax]`}},
+		{"million unary minus", "", "ATTR", "x = " + strings.Repeat("-", 1_000_000) + "1",
+			[]string{`6:208: error: expression nested too deeply (flowc reads at most 200 operators, calls and attributes in one operand; split it into smaller expressions) [syntax]`}},
+		{"nested parentheses", "", "ATTR", "x = " + strings.Repeat("(", 1000) + strings.Repeat(")", 1000),
+			[]string{`6:209: error: too many nested parentheses (flowc reads at most 200, as CPython does) [syntax]`}},
 	}
-	for _, c := range cases {
-		t.Run(c.path, func(t *testing.T) {
-			root := t.TempDir()
-			path := filepath.Join(root, filepath.FromSlash(c.path))
-			os.MkdirAll(filepath.Dir(path), 0o755)
-			if err := os.WriteFile(path, []byte(hostileFlow), 0o644); err != nil {
-				t.Skip("this file system refuses the name:", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := hostileFlow
+			for _, hole := range []string{"FLOWDECO", "ATTR", "STEPDECO", "FOREACH"} {
+				fill := map[bool]string{true: tt.fill, false: map[string]string{"FOREACH": `foreach="items"`}[hole]}[hole == tt.hole]
+				src = strings.Replace(src, hole, fill, 1)
 			}
-			flows, diags := driver.Load([]string{path})
-			if diags.HasErrors() || len(flows) != 1 {
-				t.Fatalf("load: %v", diags)
+			file := tt.file
+			if file == "" {
+				file = "flow.py"
 			}
-			out, diags := driver.Compile(flows[0], driver.Options{Config: &config.Config{ImageRepo: "r", BaseImage: "python:3.12", Root: root}})
-			if out != nil || len(diags) != 1 {
-				t.Fatalf("compiled: %v", diags)
+			dir := t.TempDir()
+			path := filepath.Join(dir, file)
+			if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
 			}
-			if got := strings.TrimPrefix(diags[0].String(), filepath.ToSlash(path)); got != c.want {
-				t.Errorf("got  %s\nwant %s", got, c.want)
+			var got []string
+			for _, d := range diagnose(path) {
+				got = append(got, strings.ReplaceAll(strings.TrimPrefix(d.String(), filepath.ToSlash(path)+":"), filepath.ToSlash(dir)+"/", ""))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
-	}
-}
-
-// TestFIFOFlow: a flow file that is a named pipe is refused, never opened (it would block).
-func TestFIFOFlow(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "flow.py")
-	if err := mkfifo(path); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	for _, arg := range []string{path, dir} {
-		_, diags := driver.Load([]string{arg})
-		if len(diags) == 0 || !strings.HasSuffix(diags[0].String(), "error: cannot read "+filepath.ToSlash(path)+": not a regular file [no-flow]") {
-			t.Errorf("Load(%s): %v", arg, diags)
-		}
 	}
 }

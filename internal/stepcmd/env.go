@@ -24,7 +24,7 @@ func Env(f *ir.Flow, s *ir.Step) []EnvVar {
 	if d := s.Decorator("environment"); d != nil {
 		if a := d.Arg("vars"); a != nil && a.Value.Kind == ir.ValDict {
 			for i, k := range a.Value.Keys {
-				env = append(env, EnvVar{k.Str, Plain(a.Value.Elems[i])})
+				env = append(env, EnvVar{k.Str, EnvValue(f, a.Value.Elems[i])})
 			}
 		}
 	}

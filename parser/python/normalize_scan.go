@@ -85,7 +85,10 @@ func (n *normalizer) tokenize() {
 	if lineHasTok {
 		n.emit(normToken{kind: tokNewline, start: len(src), end: len(src)}, open)
 	}
-	for _, k := range open {
+	for i, k := range open {
+		if i > normMaxBrackets && i < len(open)-1 {
+			continue // past the limit, which is reported instead; only the innermost matters more
+		}
 		t := n.toks[k]
 		// The span takes in the end of input, where gpython reports the error.
 		n.note(t.start, len(src)+1, spanBroken, "'"+string(src[t.start])+"' was never closed")

@@ -45,7 +45,11 @@ func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List)
 		}
 		return nil, diag.List{syntaxDiag(name, src, err)}
 	}
-	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}}
+	named, bad := namedStrings(src)
+	if bad != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: bad.Line, Col: bad.Col}, "syntax", "unknown Unicode character name %q in \\N{...}", bad.Construct)}
+	}
+	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}, named: named}
 	flows, more := f.flows(mod)
 	return flows, append(diags, more...)
 }
@@ -98,6 +102,7 @@ type file struct {
 	load     Loader                  // reads local modules; nil when flowc reads one file only
 	modules  map[string]*file        // local modules parsed so far, shared by all files of a parse
 	mod      *ast.Module             // the module, once indexed
+	named    map[[2]int]string       // string literals with \N{...} escapes, decoded (strnamed.go)
 }
 
 // pos converts a gpython position (1-based line, 0-based column) to a diag.Pos.

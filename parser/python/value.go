@@ -20,6 +20,9 @@ func (f *file) value(e ast.Expr) ir.Value {
 			// The normaliser blanked it to parse it; its text is computed when the flow runs.
 			return ir.Value{Kind: ir.ValExpr, Str: "f-string"}
 		}
+		if s, ok := f.named[[2]int{e.Lineno, e.ColOffset}]; ok { // gpython keeps \N{...} undecoded
+			return ir.Value{Kind: ir.ValString, Str: s}
+		}
 		return ir.Value{Kind: ir.ValString, Str: string(e.S)}
 	case *ast.Name:
 		if v, ok := f.consts[string(e.Id)]; ok {

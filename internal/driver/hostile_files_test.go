@@ -1,0 +1,74 @@
+package driver_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/driver"
+)
+
+const hostileFileFlow = `from metaflow import FlowSpec, step
+
+
+class HostileFlow(FlowSpec):
+    @step
+    def start(self):
+        self.next(self.end)
+
+    @step
+    def end(self):
+        pass
+`
+
+// TestHostileFileNames: a flow file whose name or directory would reach Argo as a template, or
+// split a line of the Dockerfile, is refused with a positioned diagnostic, and nothing compiles.
+func TestHostileFileNames(t *testing.T) {
+	cases := []struct {
+		path string // the flow file, relative to a fresh directory
+		want string // the diagnostic, after the file name
+	}{
+		{"a{{workflow.name}}.py", `:4:7: error: the flow's file cannot go into an image: file name "a{{workflow.name}}.py" holds braces that Argo would read as a template; rename the file [template-syntax]`},
+		{"x}}.py", `:4:7: error: the flow's file cannot go into an image: file name "x}}.py" holds braces that Argo would read as a template; rename the file [template-syntax]`},
+		{"run{{=sprig.env('X')}}/flow.py", `:4:7: error: the flow's path "run{{=sprig.env('X')}}/flow.py" contains braces, which Argo would read as a template; rename the file or its directory [template-syntax]`},
+		{"a\nFROM evil.py", `:4:7: error: the flow's file cannot go into an image: file name "a\nFROM evil.py" holds the control character U+000A; rename the file [build]`},
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			root := t.TempDir()
+			path := filepath.Join(root, filepath.FromSlash(c.path))
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, []byte(hostileFileFlow), 0o644); err != nil {
+				t.Skip("this file system refuses the name:", err)
+			}
+			flows, diags := driver.Load([]string{path})
+			if diags.HasErrors() || len(flows) != 1 {
+				t.Fatalf("load: %v", diags)
+			}
+			out, diags := driver.Compile(flows[0], driver.Options{Config: &config.Config{ImageRepo: "r", BaseImage: "python:3.12", Root: root}})
+			if out != nil || len(diags) != 1 {
+				t.Fatalf("compiled: %v", diags)
+			}
+			if got := strings.TrimPrefix(diags[0].String(), filepath.ToSlash(path)); got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestFIFOFlow: a flow file that is a named pipe is refused, never opened (it would block).
+func TestFIFOFlow(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "flow.py")
+	if err := mkfifo(path); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	for _, arg := range []string{path, dir} {
+		_, diags := driver.Load([]string{arg})
+		if len(diags) == 0 || !strings.HasSuffix(diags[0].String(), "error: cannot read "+filepath.ToSlash(path)+": not a regular file [no-flow]") {
+			t.Errorf("Load(%s): %v", arg, diags)
+		}
+	}
+}
