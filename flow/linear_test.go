@@ -2,6 +2,9 @@ package flow_test
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -188,4 +191,57 @@ func TestCurrent(t *testing.T) {
 	if got := flow.Current().Step; got != "" {
 		t.Errorf("Current().Step after the step = %q", got)
 	}
+}
+
+// TestBlobs runs a large field through steps with a blob directory, as flowc run gives one: the
+// field is stored once, and every step reads it back whole.
+func TestBlobs(t *testing.T) {
+	blobs := t.TempDir()
+	t.Setenv("FLOWC_BLOB_DIR", blobs)
+	dir := t.TempDir()
+	out := func(s string) string { return filepath.Join(dir, s) }
+	steps := [][]string{
+		{"step", "start", "--out", out("start"), "--next", "middle"},
+		{"step", "middle", "--in", "start=" + out("start"), "--out", out("middle"), "--next", "end"},
+		{"step", "end", "--in", "middle=" + out("middle"), "--out", out("end")},
+	}
+	for _, args := range steps {
+		if err := flow.RunStep(new(bigFlow), args); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(blobs, "sha256", "*"))
+	if len(files) != 1 {
+		t.Errorf("%d blobs, want the one field stored once: %v", len(files), files)
+	}
+	for _, s := range []string{"start", "middle", "end"} {
+		if st, err := os.Stat(filepath.Join(out(s), flow.StateFile)); err != nil || st.Size() > 4096 {
+			t.Errorf("%s's state holds the field itself (%v)", s, err)
+		}
+	}
+}
+
+type bigFlow struct {
+	flow.FlowSpec
+	Big   string
+	Steps int
+}
+
+func (f *bigFlow) Start() error {
+	f.Big = strings.Repeat("x", 1<<20)
+	f.Next(f.Middle)
+	return nil
+}
+
+func (f *bigFlow) Middle() error {
+	f.Steps++
+	f.Next(f.End)
+	return nil
+}
+
+func (f *bigFlow) End() error {
+	if len(f.Big) != 1<<20 || f.Steps != 1 {
+		return fmt.Errorf("got %d bytes after %d steps", len(f.Big), f.Steps)
+	}
+	return nil
 }

@@ -33,6 +33,8 @@ type state struct {
 	Fields  map[string]json.RawMessage `json:"fields"`
 	Stack   []Frame                    `json:"foreach_stack"`
 	Foreach *foreachInfo               `json:"foreach,omitempty"`
+	// Blobs holds the fields stored outside the file, by reference (see blobs.go).
+	Blobs map[string]blobRef `json:"blobs,omitempty"`
 }
 
 type foreachInfo struct {
@@ -53,6 +55,9 @@ func readState(dir, parent string) (*state, error) {
 	}
 	if st.Version != stateVer {
 		return nil, fmt.Errorf("%s has state version %d; this flow reads version %d", path, st.Version, stateVer)
+	}
+	if err := st.loadBlobs(); err != nil {
+		return nil, fmt.Errorf("the state of step %q: %v", parent, err)
 	}
 	return &st, nil
 }
@@ -126,6 +131,9 @@ func (m *meta) decodeFields(v reflect.Value, st *state) (map[string]bool, error)
 // file and a rename so that a reader never sees half a file.
 func (st *state) write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := st.storeBlobs(); err != nil {
 		return err
 	}
 	data, err := json.Marshal(st)

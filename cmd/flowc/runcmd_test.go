@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -97,26 +98,34 @@ func ended(pid int) bool {
 	return false
 }
 
-func TestRunSIGTERM(t *testing.T) {
-	pidFile, done := startSleepy(t, 3600)
-	child, early := readPid(t, pidFile, done)
-	if early != nil {
-		t.Fatalf("the run ended before its step started: exit %d\n%s", early.code, early.stderr)
-	}
-	// flowc run listens for SIGTERM from before the first step starts: this signal goes to it.
-	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	r := <-done
-	if r.code != 143 {
-		t.Errorf("exit %d, want 143\nstderr:\n%s", r.code, r.stderr)
-	}
-	if !strings.Contains(r.stderr, "interrupted by terminated") {
-		t.Errorf("stderr does not say the run was interrupted:\n%s", r.stderr)
-	}
-	if !ended(child) {
-		syscall.Kill(child, syscall.SIGKILL)
-		t.Errorf("the step's child %d outlived the run", child)
+func TestRunSignals(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+		word string
+	}{{syscall.SIGTERM, 143, "terminated"}, {syscall.SIGINT, 130, "interrupt"}} {
+		t.Run(tc.word, func(t *testing.T) {
+			pidFile, done := startSleepy(t, 3600)
+			child, early := readPid(t, pidFile, done)
+			if early != nil {
+				t.Fatalf("the run ended before its step started: exit %d\n%s", early.code, early.stderr)
+			}
+			// flowc run listens for the signal from before the first step starts: it goes to it.
+			if err := syscall.Kill(os.Getpid(), tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			r := <-done
+			if r.code != tc.code {
+				t.Errorf("exit %d, want %d\nstderr:\n%s", r.code, tc.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, "interrupted by "+tc.word) {
+				t.Errorf("stderr does not say the run was interrupted:\n%s", r.stderr)
+			}
+			if !ended(child) {
+				syscall.Kill(child, syscall.SIGKILL)
+				t.Errorf("the step's child %d outlived the run", child)
+			}
+		})
 	}
 }
 
@@ -138,6 +147,30 @@ func TestRunTimeout(t *testing.T) {
 	if early == nil && !ended(child) {
 		syscall.Kill(child, syscall.SIGKILL)
 		t.Errorf("the step's child %d outlived its @timeout", child)
+	}
+	// The run's record says how it ended, task by task (PROTOCOL.md, "A local run's record").
+	recs, _ := filepath.Glob(filepath.Join(filepath.Dir(pidFile), "runs", "*", "run.json"))
+	if len(recs) != 1 {
+		t.Fatalf("run records: %v", recs)
+	}
+	data, err := os.ReadFile(recs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Flow, RunID, Status string
+		Tasks               []struct {
+			Task, Step, Status string
+			Index              []int
+			Attempts           int
+		}
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Flow != "SleepyFlow" || rec.Status != "failed" || len(rec.Tasks) != 1 || rec.Tasks[0].Step != "start" ||
+		rec.Tasks[0].Task != "0" || rec.Tasks[0].Status != "failed" || rec.Tasks[0].Attempts != 1 {
+		t.Errorf("run.json:\n%s", data)
 	}
 }
 

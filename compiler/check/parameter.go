@@ -8,6 +8,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // reservedParamNames are parameter names flowc rejects, compared case-insensitively: Metaflow's
@@ -151,13 +152,11 @@ func misfit(t ir.ParamType, v *ir.Value) string {
 	return ""
 }
 
-// isBoolWord is what click's BOOL type accepts from a command line.
+// isBoolWord is what click's BOOL type accepts from a command line: the step protocol's words,
+// which both runtimes accept too.
 func isBoolWord(s string) bool {
-	switch strings.ToLower(s) {
-	case "1", "0", "true", "false", "t", "f", "yes", "no", "y", "n", "on", "off":
-		return true
-	}
-	return false
+	_, ok := stepcmd.ParseBool(s)
+	return ok
 }
 
 // describeValue words a literal for a message: "abc" quoted, numbers as written, "a list".

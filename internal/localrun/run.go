@@ -146,7 +146,12 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 		r.program = findInterpreter(ctx, o.Python)
 	case ir.Go:
 		bin, err := buildGo(ctx, o.Dir, o.FlowFile)
+		if err != nil && ctx.Err() != nil {
+			err = context.Cause(ctx) // interrupted while building: not a build error
+		}
 		if err != nil {
+			r.rec.finish(err)
+			_ = r.rec.save(o.Dir)
 			return err
 		}
 		r.program = bin

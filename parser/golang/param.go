@@ -11,6 +11,7 @@ import (
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/flow"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // params lowers the fields tagged `flow:"param..."` of a flow type, in source order.
@@ -107,11 +108,8 @@ func defaultValue(t ir.ParamType, s string) ir.Value {
 			return ir.Value{Kind: ir.ValFloat, Float: x, Str: strconv.FormatFloat(x, 'g', -1, 64)}
 		}
 	case ir.TypeBool:
-		switch strings.ToLower(trimmed) {
-		case "1", "true", "t", "yes", "y", "on":
-			return ir.Value{Kind: ir.ValBool, Bool: true, Str: "True"}
-		case "0", "false", "f", "no", "n", "off":
-			return ir.Value{Kind: ir.ValBool, Bool: false, Str: "False"}
+		if b, ok := stepcmd.ParseBool(trimmed); ok { // the words the flow binary accepts
+			return ir.Value{Kind: ir.ValBool, Bool: b, Str: map[bool]string{true: "True", false: "False"}[b]}
 		}
 	}
 	return str

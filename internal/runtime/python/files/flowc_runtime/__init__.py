@@ -7,22 +7,15 @@ the Argo pod and under `flowc run` alike, with the build context as its working 
         [--in PARENT=DIR]...        state of a parent step: DIR/state.pkl
         [--in-foreach PARENT=DIR]   a foreach join's children: DIR/<i>/state.pkl, i = 0, 1, ...
         [--index N]                 first step of a foreach body: this child's index
-        [--param NAME=VALUE]...     flow parameters as strings, converted by their type
+        [--param NAME=BASE64]...    flow parameters as strings, converted by their type
+        [--params-file FILE]        more of them, as a JSON object, for values too large for argv
         [--next A,B] [--foreach VAR]  the compiled transition; self.next must match it
 
-It writes OUTDIR/state.pkl (see state.py) and, for a foreach step, OUTDIR/foreach.json, the
-child indices [0,1,...,n-1]. `python -m flowc_runtime dump DIR [--flow FILE.py]` prints a
-state as JSON.
-
-Environment:
-    FLOWC_RUN_ID       current.run_id (default "local")
-    FLOWC_TASK_ID      current.task_id (default: the foreach index path such as "2-0", or "0")
-    FLOWC_RETRY_COUNT  the 0-based attempt, current.retry_count (default 0); with @retry,
-                       @catch takes over only on the last attempt (retry_count >= times).
-                       Unset, @catch takes over on the first failure.
-
-Exit codes: 0 the step ran (or failed under @catch); 1 the step failed or its input was bad,
-with a one-line "flowc: ..." message on stderr after the user's traceback; 2 usage.
+That command line, the environment (FLOWC_RUN_ID, FLOWC_TASK_ID, FLOWC_RETRY_COUNT,
+FLOWC_RETRY_TIMES, FLOWC_CATCH, ...), the state layout and the exit codes (0 ran or caught, 1
+failed, 2 usage) are flowc's step protocol, written down in internal/stepcmd/PROTOCOL.md of
+flowc's repository; the Go SDK follows the same text, and one conformance suite runs both.
+`python -m flowc_runtime dump DIR [--flow FILE.py]` prints a state as JSON.
 """
 from .decorators import (
     batch,

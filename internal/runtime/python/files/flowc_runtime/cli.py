@@ -228,6 +228,7 @@ def dump(args):
     path = args.dir
     if os.path.isdir(path):
         path = os.path.join(path, state.STATE_FILE)
+    _find_blobs(path)
     try:
         with open(path, "rb") as f:
             st = state.State.from_bytes(f.read(), path)
@@ -243,6 +244,18 @@ def dump(args):
         "foreach": st.foreach,
     }
     sys.stdout.write(json.dumps(out, sort_keys=True, indent=2) + "\n")
+
+
+def _find_blobs(path):
+    """Points FLOWC_BLOB_DIR at the blobs of the local run that holds path, unless it is set."""
+    if os.environ.get(state.BLOB_ENV):
+        return
+    d = os.path.dirname(os.path.abspath(path))
+    while os.path.dirname(d) != d:
+        if os.path.isfile(os.path.join(d, "run.json")):
+            os.environ[state.BLOB_ENV] = os.path.join(d, "blobs")
+            return
+        d = os.path.dirname(d)
 
 
 def _loaded(kind, name, raw):
