@@ -25,6 +25,7 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	flags  *flag.FlagSet // the flag set the command made last
 }
 
 type command struct {
@@ -41,6 +42,11 @@ func commands() []command {
 		{"graph", "print a flow's DAG as Mermaid or DOT", runGraph},
 		{"apply", "compile flows and server-side apply them to the cluster", runApply},
 		{"submit", "start a run of a flow's applied template", runSubmit},
+		{"runs", "list local runs", runRuns},
+		{"show", "show a local run, a step's artifacts, or one artifact", runShow},
+		{"logs", "print the logs of a step of a local run", runLogs},
+		{"init", "write a small working flow to start from", runInit},
+		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 		{"version", "print flowc's version", runVersion},
 	}
 }
@@ -68,9 +74,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: flowc <command> [flags] [arguments]\n\ncommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nrun 'flowc <command> -h' for a command's flags")
+	fmt.Fprintln(w, "\nrun 'flowc <command> --help' for a command's flags and examples")
 }
 
 // parseFlags parses flags that may come before, between or after the positional arguments, as
@@ -100,10 +106,8 @@ func parseFlags(fs *flag.FlagSet, args []string) (pos []string, code int, ok boo
 func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: flowc %s %s\n\nflags:\n", name, synopsis)
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printUsage(e.stderr, fs, name, synopsis) }
+	e.flags = fs // for completion, which reads each command's flags
 	return fs
 }
 

@@ -58,10 +58,17 @@ func runRun(e *env, args []string) int {
 		return exitFail
 	}
 	fmt.Fprintf(e.stdout, "run %s of %s: state and logs in %s\n", id, fl.IR.Name, filepath.Join(*runs, id))
+	rec, err := beginRecord(dir, id, fl.IR, ctx.FlowFile, values)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
 	err = localrun.Run(e.ctx, fl.IR, localrun.Options{
 		Dir: dir, RunID: id, Context: ctx.Files, FlowFile: ctx.FlowFile, Params: values,
 		MaxWorkers: *workers, Progress: e.stdout, Env: os.Environ(), Python: os.Getenv("FLOWC_PYTHON"),
+		Events: rec.Event,
 	})
+	endRecord(e, rec, dir, err)
 	var failure *localrun.Failure
 	switch {
 	case errors.As(err, &failure):

@@ -126,6 +126,9 @@ func (r *runner) Argv(t task) []string {
 
 // progress prints one line per step event, with the time since the run began.
 func (r *runner) progress(t task, event string, took time.Duration) {
+	if r.o.Events != nil {
+		r.o.Events(t.step.Name, t.idx, event)
+	}
 	if r.o.Progress == nil {
 		return
 	}

@@ -32,6 +32,9 @@ type Options struct {
 	Progress   io.Writer // one line per step event
 	Env        []string  // the steps' environment (the caller's, passed through)
 	Python     string    // the interpreter of Python steps; "" means the entrypoint's (python3)
+
+	// Events, when set, gets each progress event too, for the run's record (runrecord).
+	Events func(step string, idx []int, event string)
 }
 
 // Failure is a step that failed: the run stops, and the caller shows its stderr.

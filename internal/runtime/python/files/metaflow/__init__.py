@@ -2,9 +2,11 @@
 without Metaflow installed. Everything here is flowc_runtime's; see its docstring."""
 from flowc_runtime import *  # noqa: F401,F403
 from flowc_runtime import FlowcException as MetaflowException  # noqa: F401
+from flowc_runtime.client import *  # noqa: F401,F403  (Flow, Run, namespace, ...)
+from flowc_runtime.client import __all__ as _client_all
 from flowc_runtime import __all__ as _runtime_all
 
-__all__ = list(_runtime_all) + ["MetaflowException"]
+__all__ = list(_runtime_all) + list(_client_all) + ["MetaflowException"]
 
 
 class _Unavailable(object):

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/flowc-dev/flowc/internal/runrecord"
+	pyruntime "github.com/flowc-dev/flowc/internal/runtime/python"
+)
+
+func runShow(e *env, args []string) int {
+	fs := newFlagSet(e, "show", "RUN [STEP [ARTIFACT]] [-o table|json|yaml]")
+	runsDir := fs.String("runs-dir", defaultRunsDir, "where local runs keep their records")
+	out := outputFlag(fs)
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) < 1 || len(pos) > 3 {
+		return usageErr(e, "show needs a run id, and optionally a step and an artifact: flowc show RUN [STEP [ARTIFACT]]")
+	}
+	if !validOutput(*out) {
+		return usageErr(e, "-o must be table, json or yaml, not %q", *out)
+	}
+	r, err := runrecord.Find(*runsDir, pos[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	if len(pos) == 1 {
+		return showRun(e, r, *out)
+	}
+	if _, err := pickTasks(r, pos[1], ""); err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	return showArtifacts(e, r, *runsDir, pos[1:], *out)
+}
+
+// showRun prints a run and what each of its steps did.
+func showRun(e *env, r *runrecord.Record, format string) int {
+	if format != "table" {
+		return printObject(e, format, struct {
+			runrecord.Run
+			Summary []runrecord.StepSummary `json:"summary"`
+			Tasks   []*runrecord.Task       `json:"tasks"`
+		}{r.Run, r.Summary(), r.Tasks})
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "run:\t%s\nflow:\t%s\nstatus:\t%s\nstarted:\t%s\ntime:\t%s\n", r.ID, r.Flow, r.Status, r.Started.Local().Format("2006-01-02 15:04:05"), runTime(r))
+	for _, k := range sortedKeys(r.Params) {
+		fmt.Fprintf(tw, "param %s:\t%s\n", k, r.Params[k])
+	}
+	tw.Flush()
+	fmt.Fprintln(e.stdout)
+	_ = r.WriteTable(e.stdout)
+	return exitOK
+}
+
+// showArtifacts prints a step's artifacts through the Python client, the one reader of pickled
+// state: the runtime's files from this binary first on the path, then the run's build context,
+// where the classes of pickled objects live.
+func showArtifacts(e *env, r *runrecord.Record, runsDir string, what []string, format string) int {
+	tmp, err := os.MkdirTemp("", "flowc-show-")
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
+	defer os.RemoveAll(tmp)
+	for p, data := range pyruntime.Files() {
+		dst := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err == nil {
+			err = os.WriteFile(dst, data, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+			return exitFail
+		}
+	}
+	python := os.Getenv("FLOWC_PYTHON")
+	if python == "" {
+		python = "python3"
+	}
+	args := append([]string{"-m", "flowc_runtime.client", "show", runsDir, r.ID}, what...)
+	if format != "table" {
+		args = append(args, "--json")
+	}
+	cmd := exec.CommandContext(e.ctx, python, args...)
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+tmp+string(os.PathListSeparator)+filepath.Join(r.Dir, "context"))
+	cmd.Stderr = e.stderr
+	data, err := cmd.Output()
+	if err != nil {
+		return exitFail // the client said why on stderr
+	}
+	if format == "yaml" {
+		return printObject(e, "yaml", rawJSON(data))
+	}
+	e.stdout.Write(data)
+	return exitOK
+}
+
+// rawJSON is JSON that printObject re-encodes as it is.
+type rawJSON []byte
+
+func (r rawJSON) MarshalJSON() ([]byte, error) { return r, nil }
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
