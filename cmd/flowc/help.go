@@ -125,3 +125,27 @@ func blockStyle(n *yaml.Node) {
 		blockStyle(c)
 	}
 }
+
+// regenerateCommand is the compile command line that rewrites what --check found stale: the
+// same arguments without --check, quoted for a POSIX shell.
+func regenerateCommand(args []string) string {
+	out := []string{"flowc", "compile"}
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "check", "check=true", "check=1":
+			if strings.HasPrefix(a, "-") {
+				continue
+			}
+		}
+		out = append(out, shellQuote(a))
+	}
+	return strings.Join(out, " ")
+}
+
+// shellQuote leaves words of safe characters as they are and single-quotes the rest.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,@+") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
