@@ -103,6 +103,8 @@ func runLogs(e *env, args []string) int {
 	if len(pos) != 2 {
 		return usageErr(e, "logs needs a run id and a step: flowc logs RUN STEP")
 	}
+	// A local run first; a cluster run's logs (errors.Is(err, runrecord.ErrNoRun)) can be
+	// looked up here by the same reference, the workflow's name.
 	r, err := runrecord.Find(*runsDir, pos[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)

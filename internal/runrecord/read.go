@@ -63,6 +63,10 @@ func List(runsDir string) ([]*Record, error) {
 	return out, nil
 }
 
+// ErrNoRun is the error Find wraps when no local run matches: a caller may then look elsewhere
+// (a run on the cluster) for the same reference.
+var ErrNoRun = errors.New("no run")
+
 // Find resolves a run reference, an id or a prefix of exactly one id, to its record.
 func Find(runsDir, ref string) (*Record, error) {
 	if ref == "" || strings.ContainsAny(ref, `/\`) || strings.HasPrefix(ref, ".") {
@@ -83,7 +87,7 @@ func Find(runsDir, ref string) (*Record, error) {
 	}
 	switch len(match) {
 	case 0:
-		return nil, fmt.Errorf("no run %q in %s (flowc runs lists them)", ref, runsDir)
+		return nil, fmt.Errorf("%w %q in %s (flowc runs lists them)", ErrNoRun, ref, runsDir)
 	case 1:
 		return match[0], nil
 	}

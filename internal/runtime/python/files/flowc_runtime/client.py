@@ -78,6 +78,13 @@ class _LocalStore(object):
                 continue
         return None, None
 
+    def state_steps(self, run_id):
+        """The steps that left state, for runs whose record does not list them."""
+        try:
+            return sorted(os.listdir(self._p(run_id, "state")))
+        except OSError:
+            return []
+
     def log(self, run_id, step, index, stream):
         name = ".".join([step] + [str(i) for i in index]) + "." + stream
         try:
@@ -267,6 +274,9 @@ class Run(_Object):
         for ev in self._events:
             if ev.get("step") not in names:
                 names.append(ev.get("step"))
+        for step in _current_store().state_steps(self.id):
+            if step not in names:
+                names.append(step)
         return names
 
     def steps(self):
