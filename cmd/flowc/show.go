@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -93,8 +94,13 @@ func showArtifacts(e *env, r *runrecord.Record, runsDir string, what []string, f
 	cmd.Env = append(os.Environ(), "PYTHONPATH="+tmp+string(os.PathListSeparator)+filepath.Join(r.Dir, "context"))
 	cmd.Stderr = e.stderr
 	data, err := cmd.Output()
-	if err != nil {
+	var exitErr *exec.ExitError
+	switch {
+	case errors.As(err, &exitErr):
 		return exitFail // the client said why on stderr
+	case err != nil:
+		fmt.Fprintf(e.stderr, "flowc: reading artifacts needs Python ($FLOWC_PYTHON, else python3 on PATH): %v\n", err)
+		return exitFail
 	}
 	if format == "yaml" {
 		return printObject(e, "yaml", rawJSON(data))

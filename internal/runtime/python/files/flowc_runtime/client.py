@@ -1,15 +1,8 @@
 """Metaflow's client API over flowc's run records: Flow, Run, Step, Task, namespace, get_metadata.
 
-A local run keeps its record under .flowc/runs/<run-id>/ (see flowc's internal/runrecord, the Go
-side of the same layout):
-
-    run.json        {"id", "flow", "user", "status", "started", "finished", "params", "steps"}
-    events.jsonl    one task event per line: {"step", "index", "event", "at"}
-    state/<step>/<i>/<j>/state.pkl (Python flows) or state.json (Go flows)
-    logs/<step>.<i>.<j>.out and .err
-
-Only _LocalStore knows these paths: a run kept in an artifact repository (the cluster's runs,
-under the workflow's name) is read by giving the objects another store with the same methods.
+The objects read run records through a store (runstore.py, the one place that knows the
+layout of .flowc/runs/<run-id>/); a run kept in an artifact repository (the cluster's runs,
+under the workflow's name) is read by giving them another store with the same methods.
 The runs directory is $FLOWC_RUNS_DIR, else the nearest .flowc/runs in the working directory or
 above it. `python -m flowc_runtime.client show RUNS_DIR RUN STEP [ARTIFACT] [--json]` prints what
 `flowc show` prints.
@@ -20,93 +13,14 @@ import pickle
 import re
 import sys
 
+from . import runstore
+
 __all__ = ["Flow", "Run", "Step", "Task", "DataArtifact", "MetaflowNotFound", "namespace",
            "get_namespace", "default_namespace", "get_metadata", "metadata"]
 
 
 class MetaflowNotFound(Exception):
     """No flow, run, step, task or artifact of that name (in the current namespace)."""
-
-
-class _LocalStore(object):
-    """Reads run records from a runs directory on this machine."""
-
-    def __init__(self, root):
-        self.root = root
-
-    def describe(self):
-        return "local@" + os.path.abspath(self.root)
-
-    def run_ids(self):
-        try:
-            names = os.listdir(self.root)
-        except OSError:
-            return []
-        return [n for n in names if not n.startswith(".") and os.path.isdir(self._p(n))]
-
-    def _p(self, *parts):
-        return os.path.join(self.root, *parts)
-
-    def run_info(self, run_id):
-        try:
-            with open(self._p(run_id, "run.json")) as f:
-                return json.load(f)
-        except (OSError, ValueError):
-            return None
-
-    def events(self, run_id):
-        out = []
-        try:
-            with open(self._p(run_id, "events.jsonl")) as f:
-                for line in f:
-                    try:
-                        out.append(json.loads(line))
-                    except ValueError:
-                        pass  # a line cut short by a killed run
-        except OSError:
-            pass
-        return out
-
-    def state(self, run_id, step, index):
-        """The raw state of a task and its kind ("pkl" or "json"), or (None, None)."""
-        base = self._p(run_id, "state", step, *[str(i) for i in index])
-        for kind in ("pkl", "json"):
-            try:
-                with open(os.path.join(base, "state." + kind), "rb") as f:
-                    return f.read(), kind
-            except OSError:
-                continue
-        return None, None
-
-    def state_steps(self, run_id):
-        """The steps that left state, for runs whose record does not list them."""
-        try:
-            return sorted(os.listdir(self._p(run_id, "state")))
-        except OSError:
-            return []
-
-    def log(self, run_id, step, index, stream):
-        name = ".".join([step] + [str(i) for i in index]) + "." + stream
-        try:
-            with open(self._p(run_id, "logs", name), errors="replace") as f:
-                return f.read()
-        except OSError:
-            return ""
-
-
-def _default_root():
-    env = os.environ.get("FLOWC_RUNS_DIR")
-    if env:
-        return env
-    d = os.getcwd()
-    while True:
-        p = os.path.join(d, ".flowc", "runs")
-        if os.path.isdir(p):
-            return p
-        up = os.path.dirname(d)
-        if up == d:
-            return os.path.join(os.getcwd(), ".flowc", "runs")
-        d = up
 
 
 _store = None
@@ -116,14 +30,14 @@ _namespace = "unset"
 def _current_store():
     global _store
     if _store is None:
-        _store = _LocalStore(_default_root())
+        _store = runstore.LocalStore(runstore.default_root())
     return _store
 
 
 def metadata(ms):
     """Points the client at a runs directory ("local@/path" or a path); returns get_metadata()."""
     global _store
-    _store = _LocalStore(ms[len("local@"):] if ms.startswith("local@") else ms)
+    _store = runstore.LocalStore(ms[len("local@"):] if ms.startswith("local@") else ms)
     return get_metadata()
 
 
