@@ -35,9 +35,13 @@ func runShow(e *env, args []string) int {
 	if len(pos) == 1 {
 		return showRun(e, r, *out)
 	}
-	if _, err := pickTasks(r, pos[1], ""); err != nil {
+	tasks, err := pickTasks(r, pos[1], "")
+	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
+	}
+	if code, done := showGoFields(e, r, tasks, pos[2:], *out); done {
+		return code
 	}
 	return showArtifacts(e, r, *runsDir, pos[1:], *out)
 }
@@ -121,4 +125,37 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// showGoFields shows the state of a Go flow's tasks, which is JSON, without Python; done is
+// false for a Python flow's pickled state.
+func showGoFields(e *env, r *runrecord.Record, tasks []*runrecord.Task, artifact []string, format string) (code int, done bool) {
+	values := map[string]any{}
+	for _, t := range tasks {
+		fields, ok, err := r.GoFields(t)
+		switch {
+		case err != nil:
+			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+			return exitFail, true
+		case !ok:
+			return 0, false
+		case len(artifact) == 0:
+			values[t.ID] = fields
+			continue
+		}
+		v, ok := fields[artifact[0]]
+		if !ok {
+			fmt.Fprintf(e.stderr, "flowc: task %s/%s has no field %q\n", t.Step, t.ID, artifact[0])
+			return exitFail, true
+		}
+		values[t.ID] = v
+	}
+	var out any = values
+	if len(tasks) == 1 {
+		out = values[tasks[0].ID] // one task: its value, not a map of one
+	}
+	if format == "table" {
+		format = "json"
+	}
+	return printObject(e, format, out), true
 }

@@ -243,3 +243,23 @@ func (r *Record) StepNames() []string {
 	}
 	return out
 }
+
+// GoFields reads the state fields of a task of a Go flow (state.json), by field name; ok is
+// false when the task left no such state (a Python flow's state is pickled: the Python client
+// reads it).
+func (r *Record) GoFields(t *Task) (fields map[string]json.RawMessage, ok bool, err error) {
+	data, err := os.ReadFile(filepath.Join(r.StateDir(t), "state.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	var st struct {
+		Fields map[string]json.RawMessage `json:"fields"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil {
+		return nil, false, fmt.Errorf("%s: %v", filepath.Join(r.StateDir(t), "state.json"), err)
+	}
+	return st.Fields, true, nil
+}
