@@ -65,7 +65,7 @@ func runRun(e *env, args []string) int {
 	}
 	err = localrun.Run(e.ctx, fl.IR, localrun.Options{
 		Dir: dir, RunID: id, Context: ctx.Files, FlowFile: ctx.FlowFile, Params: values,
-		MaxWorkers: *workers, Progress: e.stdout, Env: os.Environ(), Python: os.Getenv("FLOWC_PYTHON"),
+		MaxWorkers: *workers, Progress: e.stdout, Env: stepEnv(filepath.Dir(dir)), Python: os.Getenv("FLOWC_PYTHON"),
 		Events: rec.Event,
 	})
 	endRecord(e, rec, dir, err)

@@ -41,6 +41,17 @@ func endRecord(e *env, rec *runrecord.Recorder, dir string, runErr error) {
 	_ = r.WriteTable(e.stdout)
 }
 
+// stepEnv is the steps' environment: flowc's, with FLOWC_RUNS_DIR naming the runs directory
+// this run is kept in, so that the client API in a step reads the runs next to its own (unless
+// the user points it elsewhere).
+func stepEnv(runsDir string) []string {
+	env := os.Environ()
+	if os.Getenv("FLOWC_RUNS_DIR") == "" {
+		env = append(env, "FLOWC_RUNS_DIR="+runsDir)
+	}
+	return env
+}
+
 func runRuns(e *env, args []string) int {
 	fs := newFlagSet(e, "runs", "[--flow NAME] [-o table|json|yaml]")
 	runsDir := fs.String("runs-dir", defaultRunsDir, "where local runs keep their records")
