@@ -23,9 +23,15 @@ type versionInfo struct {
 }
 
 func buildVersion() versionInfo {
+	bi, _ := debug.ReadBuildInfo()
+	return versionFrom(bi)
+}
+
+// versionFrom reads the version out of the build info the Go toolchain stamped; bi may be nil.
+func versionFrom(bi *debug.BuildInfo) versionInfo {
 	v := versionInfo{Version: version, GoVersion: runtime.Version(), Platform: runtime.GOOS + "/" + runtime.GOARCH}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	if bi == nil {
+		v.Version = "(devel)"
 		return v
 	}
 	if v.Version == "" {
