@@ -39,7 +39,15 @@ func runInit(e *env, args []string) int {
 	for _, f := range files {
 		fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(dir, f.name))
 	}
-	fmt.Fprintf(e.stdout, "next: cd %s && flowc run %s, then flowc compile %[2]s -o out\n", dir, files[0].name)
+	target := files[0].name
+	if strings.EqualFold(*lang, "go") {
+		target = "."
+	}
+	if files[len(files)-1].name == "go.mod" {
+		// A new module needs flowc's SDK and a go.sum before it builds.
+		fmt.Fprintf(e.stdout, "next: cd %s && go get github.com/flowc-dev/flowc@latest && go mod tidy\n", dir)
+	}
+	fmt.Fprintf(e.stdout, "next: cd %s && flowc run %s, then flowc compile %[2]s -o out\n", dir, target)
 	return exitOK
 }
 
@@ -61,7 +69,7 @@ func initFiles(lang, class, dir string) []newFile {
 		{"README.md", r.Replace(initReadme)},
 	}
 	if lang == "go" && !inGoModule(dir) {
-		files = append(files, newFile{"go.mod", goModFile(strings.ToLower(class))})
+		files = append(files, newFile{"go.mod", goModFile(moduleName(filepath.Base(dir)))})
 	}
 	return files
 }
@@ -110,6 +118,23 @@ func flowClassName(base string) string {
 	}
 	if !strings.HasSuffix(name, "Flow") {
 		name += "Flow"
+	}
+	return name
+}
+
+// moduleName makes a module path from a directory name: lower case letters, digits, - and _.
+func moduleName(base string) string {
+	name := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, base)
+	if name == "" || name[0] == '-' {
+		return "flow"
 	}
 	return name
 }
