@@ -90,10 +90,13 @@ func showArtifacts(e *env, r *runrecord.Record, runsDir string, what []string, f
 	if python == "" {
 		python = "python3"
 	}
-	args := append([]string{"-m", "flowc_runtime.client", "show", runsDir, r.ID}, what...)
+	args := []string{"-m", "flowc_runtime.client", "show"}
 	if format != "table" {
 		args = append(args, "--json")
 	}
+	// After "--" every word is a value: a run directory or an artifact name that starts with
+	// "-" never becomes an option of the client.
+	args = append(append(args, "--", runsDir, r.ID), what...)
 	cmd := exec.CommandContext(e.ctx, python, args...)
 	cmd.Env = append(os.Environ(), "PYTHONPATH="+tmp+string(os.PathListSeparator)+filepath.Join(r.Dir, "context"))
 	cmd.Stderr = e.stderr

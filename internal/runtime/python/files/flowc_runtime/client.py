@@ -4,7 +4,7 @@ The objects read run records through a store (runstore.py, the one place that kn
 layout of .flowc/runs/<run-id>/); a run kept in an artifact repository (the cluster's runs,
 under the workflow's name) is read by giving them another store with the same methods.
 The runs directory is $FLOWC_RUNS_DIR, else the nearest .flowc/runs in the working directory or
-above it. `python -m flowc_runtime.client show RUNS_DIR RUN STEP [ARTIFACT] [--json]` prints what
+above it. `python -m flowc_runtime.client show [--json] -- RUNS_DIR RUN STEP [ARTIFACT]` prints what
 `flowc show` prints.
 """
 import json
@@ -378,11 +378,16 @@ class _Artifacts(object):
 
 
 def _show(argv):
-    """flowc show RUN STEP [ARTIFACT]: a step's tasks and artifacts, or one artifact's value."""
-    as_json = "--json" in argv
-    args = [a for a in argv if a != "--json"]
-    if len(args) not in (3, 4):
-        sys.stderr.write("usage: python -m flowc_runtime.client show RUNS_DIR RUN STEP [ARTIFACT] [--json]\n")
+    """flowc show RUN STEP [ARTIFACT]: a step's tasks and artifacts, or one artifact's value.
+
+    argv is [--json] -- RUNS_DIR RUN STEP [ARTIFACT]: everything after "--" is a value, never
+    an option, whatever it starts with."""
+    as_json = argv[:1] == ["--json"]
+    if as_json:
+        argv = argv[1:]
+    args = argv[1:]
+    if argv[:1] != ["--"] or len(args) not in (3, 4):
+        sys.stderr.write("usage: python -m flowc_runtime.client show [--json] -- RUNS_DIR RUN STEP [ARTIFACT]\n")
         return 2
     metadata(args[0])
     namespace(None)
@@ -430,6 +435,6 @@ def _print(out, as_json, one):
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] != "show":
-        sys.stderr.write("usage: python -m flowc_runtime.client show RUNS_DIR RUN STEP [ARTIFACT] [--json]\n")
+        sys.stderr.write("usage: python -m flowc_runtime.client show [--json] -- RUNS_DIR RUN STEP [ARTIFACT]\n")
         sys.exit(2)
     sys.exit(_show(sys.argv[2:]))
