@@ -31,7 +31,8 @@ func runGraph(e *env, args []string) int {
 			return exitFail
 		}
 		rec = r
-		if len(paths) == 0 && r.FlowFile != "" {
+		// filepath.IsLocal: the record names a file inside the run's own context, nothing else.
+		if len(paths) == 0 && r.FlowFile != "" && filepath.IsLocal(filepath.FromSlash(r.FlowFile)) {
 			// The run's own copy of the flow: the graph it ran, even if the source moved on.
 			paths = []string{filepath.Join(r.Dir, "context", filepath.FromSlash(r.FlowFile))}
 		}
