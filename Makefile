@@ -2,10 +2,14 @@
 # (and python3 for the runtime tests, which .ci/run installs when missing).
 GO ?= go
 
-.PHONY: build test vet oracle golden fuzz bench cluster-test clean
+.PHONY: build build-nokube test vet oracle golden fuzz bench cluster-test clean
 
 build:
 	$(GO) build -o bin/flowc ./cmd/flowc
+
+# flowc without apply/submit and the Kubernetes client: half the start-up, for compile-only CI.
+build-nokube:
+	$(GO) build -tags flowc_nokube -o bin/flowc-nokube ./cmd/flowc
 
 # The README's test command: vet, unit, golden, CLI and runtime tests, then the Argo oracle on
 # every golden manifest (a separate module, so Argo stays out of flowc's own dependencies).

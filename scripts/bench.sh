@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-20}
 bin=$(mktemp -d)/flowc
 go build -o "$bin" ./cmd/flowc
+lean=$(dirname "$bin")/flowc-nokube
+go build -tags flowc_nokube -o "$lean" ./cmd/flowc
 example=examples/data_process/data_process.py
 
 # mean_ms CMD...: the mean wall time of CMD over $runs runs, in milliseconds.
@@ -23,6 +25,10 @@ mean_ms() {
 flowc_ms=$(mean_ms "$bin" compile "$example" -o -)
 go_ms=$(mean_ms "$bin" compile examples/data_process_go -o -)
 echo "flowc compile (Python example, whole process): ${flowc_ms} ms"
+# Start-up: the full binary pays for the Kubernetes client's package initialisation in every
+# command; -tags flowc_nokube (no apply/submit) shows what that costs, side by side.
+echo "flowc version, full | -tags flowc_nokube:        $(mean_ms "$bin" version) ms | $(mean_ms "$lean" version) ms"
+echo "flowc compile, full | -tags flowc_nokube:        $(mean_ms "$bin" compile "$example" -o -) ms | $(mean_ms "$lean" compile "$example" -o -) ms"
 echo "flowc compile (Go example, whole process):     ${go_ms} ms"
 if py=$(command -v python3); then
   py=$("$py" -c 'import sys; print(sys.executable)')

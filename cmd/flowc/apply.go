@@ -1,3 +1,5 @@
+//go:build !flowc_nokube
+
 package main
 
 import (

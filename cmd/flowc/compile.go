@@ -168,7 +168,11 @@ func runCompile(e *env, args []string) int {
 		}
 		return exitOK
 	case *check:
-		return checkOutputs(e, *outDir, outs)
+		code := checkOutputs(e, *outDir, outs)
+		if code == exitFail {
+			fmt.Fprintf(e.stderr, "flowc: to update them, run: %s\n", regenerateCommand(args))
+		}
+		return code
 	}
 	if err := writeOutputs(*outDir, outs); err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)

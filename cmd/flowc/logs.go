@@ -1,3 +1,5 @@
+//go:build !flowc_nokube
+
 package main
 
 import (
@@ -12,7 +14,8 @@ import (
 // failureTail is how many lines of a failed step's log flowc submit --wait shows.
 const failureTail = 20
 
-func runLogs(e *env, args []string) int {
+// runClusterLogs prints a cluster workflow's step logs.
+func runClusterLogs(e *env, args []string) int {
 	fs := newFlagSet(e, "logs", "[flags] WORKFLOW [STEP]\n\n"+
 		"Prints the logs of a run's steps (the main container of each pod, oldest first), or of one\n"+
 		"step's pods: its attempts and foreach children.")

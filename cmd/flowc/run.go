@@ -25,6 +25,7 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	flags  *flag.FlagSet // the flag set the command made last
 }
 
 type command struct {
@@ -38,12 +39,15 @@ func commands() []command {
 		{"compile", "compile flows to Argo manifests and build specs", runCompile},
 		{"check", "check flows and report problems, writing nothing", runCheck},
 		{"run", "run a flow locally, each step in its own process", runRun},
-		{"runs", "manage local runs: runs prune [--keep N]", runRuns},
 		{"graph", "print a flow's DAG as Mermaid or DOT", runGraph},
 		{"build", "build and push flows' images from their build specs", runBuild},
 		{"apply", "compile flows and server-side apply them to the cluster", runApply},
 		{"submit", "start a run of a flow's applied template", runSubmit},
-		{"logs", "print the logs of a run's steps", runLogs},
+		{"runs", "list local runs (runs prune --keep N deletes old ones)", runRuns},
+		{"show", "show a local run, a step's artifacts, or one artifact", runShow},
+		{"logs", "print the logs of a step of a local run", runLogs},
+		{"init", "write a small working flow to start from", runInit},
+		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 		{"version", "print flowc's version", runVersion},
 	}
 }
@@ -71,9 +75,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: flowc <command> [flags] [arguments]\n\ncommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nrun 'flowc <command> -h' for a command's flags")
+	fmt.Fprintln(w, "\nrun 'flowc <command> --help' for a command's flags and examples")
 }
 
 // parseFlags parses flags that may come before, between or after the positional arguments, as
@@ -103,10 +107,8 @@ func parseFlags(fs *flag.FlagSet, args []string) (pos []string, code int, ok boo
 func newFlagSet(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: flowc %s %s\n\nflags:\n", name, synopsis)
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printUsage(e.stderr, fs, name, synopsis) }
+	e.flags = fs // for completion, which reads each command's flags
 	return fs
 }
 

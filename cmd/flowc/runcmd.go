@@ -69,17 +69,24 @@ func runRun(e *env, args []string) int {
 		return exitFail
 	}
 	fmt.Fprintf(e.stdout, "run %s of %s: state and logs in %s\n", id, fl.IR.Name, filepath.Join(*runs, id))
+	rec, err := beginRecord(dir, id, fl.IR, ctx.FlowFile, values)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+		return exitFail
+	}
 	rctx, stop := interruptible(e.ctx)
 	defer stop()
 	o := localrun.Options{
 		Dir: dir, RunID: id, Context: ctx.Files, FlowFile: ctx.FlowFile, Params: values,
 		MaxWorkers: *workers, Progress: e.stdout, Stdout: e.stdout, Stderr: e.stderr,
-		Env: os.Environ(), Python: os.Getenv("FLOWC_PYTHON"), FlowPath: fl.Path,
+		Env: stepEnv(filepath.Dir(dir)), Python: os.Getenv("FLOWC_PYTHON"), Events: rec.Event,
 	}
 	if fl.IR.Lang == ir.Python {
 		o.SourceRoot = filepath.Dir(fl.Path) // the context mirrors the flow's directory
 	}
-	return runReport(e, id, localrun.Run(rctx, fl.IR, o))
+	err = localrun.Run(rctx, fl.IR, o)
+	endRecord(e, rec, dir, err)
+	return runReport(e, id, err)
 }
 
 // runReport ends a run with one report: the failing step, the end of its stderr (the user's

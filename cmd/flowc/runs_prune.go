@@ -15,13 +15,6 @@ const defaultKeep = 10
 
 // runRuns is `flowc runs SUBCOMMAND`. Listing runs is the client side's (flowc runs, show, logs);
 // prune lives here, beside the runner that writes the records it reads.
-func runRuns(e *env, args []string) int {
-	if len(args) > 0 && args[0] == "prune" {
-		return runRunsPrune(e, args[1:])
-	}
-	return usageErr(e, "usage: flowc runs prune [--keep N] [--runs-dir DIR]")
-}
-
 // runRunsPrune deletes all but the newest N finished local runs. It deletes only directories
 // that hold a run.json that flowc run wrote, and never a run still marked running.
 func runRunsPrune(e *env, args []string) int {
@@ -78,7 +71,7 @@ func finishedRuns(dir string) ([]string, error) {
 			continue // not a run flowc recorded: never touched
 		}
 		var rec struct {
-			RunID  string `json:"run_id"`
+			RunID  string `json:"id"` // runrecord.Run
 			Status string `json:"status"`
 		}
 		if json.Unmarshal(data, &rec) != nil || rec.RunID != ent.Name() || rec.Status == "running" || rec.Status == "" {

@@ -54,6 +54,7 @@ func TestSimulateGoShapes(t *testing.T) {
 		{"split_in_foreach", "outer_join", "Total", "53", 11},
 		{"foreach_in_split", "fan_join", "V", "2", 8},
 		{"parameters", "end", "", "", 2},
+		{"init", "gather", "Lines", `["worker 0 says HELLO!","worker 1 says hello...","worker 2 says HELLO!"]`, 10},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -94,6 +95,7 @@ func TestSimulateShapes(t *testing.T) {
 		{"modern", "join", "kinds", `["small", "small", "big", "big", "big"]`},
 		{"realworld", "start", "depth", `null`},
 		{"inherited/flow.py", "train", "score", `300`},
+		{"init", "gather", "lines", `["worker 0 says HELLO!", "worker 1 says hello...", "worker 2 says HELLO!"]`},
 	}
 	for _, c := range cases {
 		t.Run(strings.TrimSuffix(c.name, "/flow.py"), func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
@@ -38,6 +39,7 @@ func (r *runner) exec(ctx context.Context, t task) error {
 	}
 	retries := stepcmd.Retries(t.step.Decorator("retry"))
 	timeout := time.Duration(check.TimeoutSeconds(t.step.Decorator("timeout"))) * time.Second
+	r.event(t, "started")
 	r.progress(t, "started", 0)
 	began := time.Now()
 	for attempt := int64(0); ; attempt++ {
@@ -52,25 +54,26 @@ func (r *runner) exec(ctx context.Context, t task) error {
 		switch {
 		case err == nil:
 			if c, ok := caught(r.outDir(t)); ok {
-				r.record(t, "caught", attempt+1)
+				r.event(t, "caught")
 				r.progress(t, "caught "+c+", @catch went on", time.Since(began))
 				return nil
 			}
-			r.record(t, "succeeded", attempt+1)
+			r.event(t, "done")
 			r.progress(t, "done", time.Since(began))
 			return nil
 		case ctx.Err() != nil:
-			r.record(t, "interrupted", attempt+1)
+			r.event(t, "interrupted")
 			return context.Cause(ctx)
 		}
 		if errors.Is(err, errTimeout) {
 			err = fmt.Errorf("timed out after %v (@timeout)", timeout)
 		}
 		if attempt < retries {
+			r.event(t, "retry")
 			r.progress(t, fmt.Sprintf("failed (%v), retry %d of %d", err, attempt+1, retries), time.Since(began))
 			continue
 		}
-		r.record(t, "failed", attempt+1)
+		r.event(t, "failed")
 		r.progress(t, "failed", time.Since(began))
 		f := &Failure{Task: t.label(), Stderr: logs.err.Name(), Err: err, Attempts: int(attempt + 1)}
 		f.Tail, _ = tailFrom(logs.err.Name(), from, tailBytes)
@@ -147,7 +150,7 @@ func (r *runner) grace() time.Duration {
 type taskLogs struct{ out, err *os.File }
 
 func (r *runner) openLogs(t task) (*taskLogs, error) {
-	base := filepath.Join(r.o.Dir, "logs", t.step.Name, t.id())
+	base := runrecord.LogBase(r.o.Dir, t.step.Name, t.idx)
 	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
 		return nil, err
 	}
@@ -232,6 +235,13 @@ func (r *runner) writeParamsFile() error {
 		return err
 	}
 	return os.WriteFile(r.paramsFile(), data, 0o600)
+}
+
+// event tells the run's record how a task goes.
+func (r *runner) event(t task, kind string) {
+	if r.o.Events != nil {
+		r.o.Events(t.step.Name, t.idx, kind)
+	}
 }
 
 // progress prints one line per step event, with the time since the run began.

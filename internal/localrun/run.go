@@ -19,6 +19,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/check"
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
@@ -40,7 +41,9 @@ type Options struct {
 	// relative to the working directory: paths into the context in what steps print are shown
 	// as paths into it, so that a traceback points at the user's files. "" keeps them.
 	SourceRoot string
-	FlowPath   string // the flow's file as the user named it, for the run record
+	// Events, when set, gets each task event (runrecord.Event's kinds: started, retry, done,
+	// caught, failed, interrupted), for the run's record.
+	Events func(step string, idx []int, event string)
 }
 
 // Failure is a step that failed: the run stops, and the caller shows its stderr.
@@ -67,16 +70,7 @@ type task struct {
 
 // id is the task's FLOWC_TASK_ID in a local run: its foreach indexes joined by "-", "0" outside
 // a foreach, unique among the tasks of its step.
-func (t task) id() string {
-	if len(t.idx) == 0 {
-		return "0"
-	}
-	parts := make([]string, len(t.idx))
-	for i, x := range t.idx {
-		parts[i] = strconv.Itoa(x)
-	}
-	return strings.Join(parts, "-")
-}
+func (t task) id() string { return runrecord.TaskID(t.idx) }
 
 func (t task) label() string {
 	if len(t.idx) == 0 {
@@ -110,7 +104,6 @@ type runner struct {
 	// bigParams are the parameters whose values go in the params file.
 	bigParams map[string]bool
 	rewrite   *strings.Replacer // context paths -> the user's paths; nil: none
-	rec       *record
 }
 
 // Run executes the flow to its end, or until a step fails or ctx is cancelled.
@@ -137,10 +130,6 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 		}
 		r.rewrite = strings.NewReplacer(ctxDir+string(filepath.Separator), to)
 	}
-	r.rec = newRecord(f, o)
-	if err := r.rec.save(o.Dir); err != nil {
-		return err
-	}
 	switch f.Lang {
 	case ir.Python:
 		r.program = findInterpreter(ctx, o.Python)
@@ -150,18 +139,11 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 			err = context.Cause(ctx) // interrupted while building: not a build error
 		}
 		if err != nil {
-			r.rec.finish(err)
-			_ = r.rec.save(o.Dir)
 			return err
 		}
 		r.program = bin
 	}
-	err := r.schedule(ctx)
-	r.rec.finish(err)
-	if serr := r.rec.save(o.Dir); err == nil {
-		err = serr
-	}
-	return err
+	return r.schedule(ctx)
 }
 
 // schedule runs the tasks as they become ready.

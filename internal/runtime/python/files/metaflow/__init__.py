@@ -6,11 +6,11 @@ that compiles imports; a name reached otherwise (getattr, a module imported at r
 stand-in that fails with a message saying so when it is used."""
 from flowc_runtime import *  # noqa: F401,F403
 from flowc_runtime import FlowcException as MetaflowException  # noqa: F401
+from flowc_runtime.client import *  # noqa: F401,F403  (Flow, Run, namespace, ...)
+from flowc_runtime.client import __all__ as _client_all
 from flowc_runtime import __all__ as _runtime_all
 
-__all__ = list(_runtime_all) + [
-    "MetaflowException",
-]
+__all__ = list(_runtime_all) + list(_client_all) + ["MetaflowException"]
 
 
 class _Unavailable(object):

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestNoKubeBuild checks that -tags flowc_nokube keeps the Kubernetes client out of flowc (and
+// so its package initialisation out of every command's start-up), while the default build has
+// apply's client in it.
+func TestNoKubeBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	deps := func(tags ...string) string {
+		out, err := exec.Command("go", append(append([]string{"list"}, tags...), "-deps", ".")...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list %v: %v\n%s", tags, err, out)
+		}
+		return string(out)
+	}
+	if full := deps(); !strings.Contains(full, "k8s.io/client-go/rest\n") {
+		t.Fatalf("the default build has no Kubernetes client; apply cannot work:\n%s", full)
+	}
+	for _, p := range strings.Split(deps("-tags", "flowc_nokube"), "\n") {
+		if strings.HasPrefix(p, "k8s.io/") || strings.HasPrefix(p, "sigs.k8s.io/") || strings.HasSuffix(p, "/internal/kube") {
+			t.Errorf("-tags flowc_nokube still links %s", p)
+		}
+	}
+}

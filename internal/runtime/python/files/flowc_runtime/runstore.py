@@ -1,0 +1,95 @@
+"""The one reader of a run's record on disk: the layout of .flowc/runs/<run-id>/ lives here (and
+in flowc's Go package internal/runrecord), nowhere else.
+
+    run.json        {"id", "flow", "user", "status", "started", "finished", "params", "steps"}
+    events.jsonl    one task event per line: {"step", "index", "event", "at"}
+    state/<step>/<i>/<j>/state.pkl (Python flows) or state.json (Go flows)
+    logs/<step>.<i>.<j>.out and .err
+
+A store answers in run ids, step names and foreach index lists, so that a run kept elsewhere (a
+cluster run in the artifact repository, under the workflow's name) is read by another class with
+the same methods.
+"""
+import json
+import os
+
+
+class LocalStore(object):
+    """Reads run records from a runs directory on this machine."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def describe(self):
+        return "local@" + os.path.abspath(self.root)
+
+    def run_ids(self):
+        try:
+            names = os.listdir(self.root)
+        except OSError:
+            return []
+        return [n for n in names if not n.startswith(".") and os.path.isdir(self._p(n))]
+
+    def _p(self, *parts):
+        return os.path.join(self.root, *parts)
+
+    def run_info(self, run_id):
+        try:
+            with open(self._p(run_id, "run.json")) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
+
+    def events(self, run_id):
+        out = []
+        try:
+            with open(self._p(run_id, "events.jsonl")) as f:
+                for line in f:
+                    try:
+                        out.append(json.loads(line))
+                    except ValueError:
+                        pass  # a line cut short by a killed run
+        except OSError:
+            pass
+        return out
+
+    def state(self, run_id, step, index):
+        """The raw state of a task and its kind ("pkl" or "json"), or (None, None)."""
+        base = self._p(run_id, "state", step, *[str(i) for i in index])
+        for kind in ("pkl", "json"):
+            try:
+                with open(os.path.join(base, "state." + kind), "rb") as f:
+                    return f.read(), kind
+            except OSError:
+                continue
+        return None, None
+
+    def state_steps(self, run_id):
+        """The steps that left state, for runs whose record does not list them."""
+        try:
+            return sorted(os.listdir(self._p(run_id, "state")))
+        except OSError:
+            return []
+
+    def log(self, run_id, step, index, stream):
+        task = "-".join(str(i) for i in index) or "0"
+        try:
+            with open(self._p(run_id, "logs", step, task + "." + stream), errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+
+def default_root():
+    env = os.environ.get("FLOWC_RUNS_DIR")
+    if env:
+        return env
+    d = os.getcwd()
+    while True:
+        p = os.path.join(d, ".flowc", "runs")
+        if os.path.isdir(p):
+            return p
+        up = os.path.dirname(d)
+        if up == d:
+            return os.path.join(os.getcwd(), ".flowc", "runs")
+        d = up
