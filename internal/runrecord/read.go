@@ -161,24 +161,23 @@ func (r *Record) readEvents() error {
 	return sc.Err()
 }
 
-// tasksFromLogs lists tasks by their command-line files: a task with a state succeeded, one
+// tasksFromLogs lists the tasks of a run recorded before run.json (logs/<step>.<i>.cmd, the
+// layout of that time) by their command-line files: a task with a state succeeded, one
 // without failed, timed by the files' modification times.
 func (r *Record) tasksFromLogs() {
-	cmds, _ := filepath.Glob(filepath.Join(r.Dir, "logs", "*", "*.cmd"))
+	cmds, _ := filepath.Glob(filepath.Join(r.Dir, "logs", "*.cmd"))
 	sort.Strings(cmds)
 	for _, c := range cmds {
-		t := &Task{Step: filepath.Base(filepath.Dir(c)), State: TaskFailed}
-		t.ID = strings.TrimSuffix(filepath.Base(c), ".cmd")
-		if _, err := os.Stat(filepath.Join(r.Dir, "state", t.Step, t.ID)); err == nil {
-			// A foreach child: "0" is a first child, not a step outside any foreach.
-			for _, p := range strings.Split(t.ID, "-") {
-				n, err := strconv.Atoi(p)
-				if err != nil {
-					break
-				}
-				t.Index = append(t.Index, n)
+		parts := strings.Split(strings.TrimSuffix(filepath.Base(c), ".cmd"), ".")
+		t := &Task{Step: parts[0], State: TaskFailed}
+		for _, p := range parts[1:] {
+			n, err := strconv.Atoi(p)
+			if err != nil {
+				break
 			}
+			t.Index = append(t.Index, n)
 		}
+		t.ID = TaskID(t.Index)
 		if st, err := os.Stat(c); err == nil {
 			t.Started = st.ModTime()
 		}
