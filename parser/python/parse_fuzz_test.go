@@ -13,8 +13,8 @@ import (
 // gpython, lowering and every check. It must never panic or hang, and whatever it rejects it must
 // reject with a positioned diagnostic.
 func FuzzParseFile(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "*", "*.py"))
-	more, _ := filepath.Glob(filepath.Join("..", "..", "..", "testdata", "python", "*", "*.py"))
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.py"))
+	more, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "python", "*", "*.py"))
 	for _, p := range append(seeds, more...) {
 		if src, err := os.ReadFile(p); err == nil {
 			f.Add(src)
