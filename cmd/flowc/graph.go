@@ -121,7 +121,7 @@ func writeGraph(w io.Writer, f *ir.Flow, g graphSyntax, states map[string]runrec
 	for _, s := range f.Steps {
 		node := g.step
 		switch {
-		case s.Name == "start" || s.Name == "end":
+		case f.IsStart(s) || f.IsEnd(s):
 			node = g.terminal
 		case s.IsJoin():
 			node = g.join

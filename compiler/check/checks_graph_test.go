@@ -13,10 +13,10 @@ flow.py:4:5: error: step name "merge_artifacts" is a reserved word; choose anoth
 }
 
 func TestNoStartNoEnd(t *testing.T) {
+	// One diagnostic each, naming the step that looks meant, not a cascade.
 	expect(t, parseFlow(t, "\na -> b\nb"), `
-flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) [no-end]
-flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) [no-start]
-flow.py:3:5: error: step "b" has no transition; add self.next(...) as its last statement [missing-next]`)
+flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) (is it "b"? mark it @step(end=True)) [no-end]
+flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) (is it "a"? mark it @step(start=True)) [no-start]`)
 	expect(t, parseFlow(t, ""), `
 flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) [no-end]
 flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) [no-start]`)

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -47,8 +48,61 @@ func checkTerminal(p *Pass, role, marked string) {
 		p.Reportf(f.Step(role).Pos, "step %q is marked @step(%s=True), but a step named %q exists too; rename %q or remove the mark",
 			marked, role, role, role)
 	case f.Step(f.StepRole(role)) == nil:
-		p.Reportf(f.Pos, "flow %q has no %s step; name a step %q or mark one @step(%s=True)", f.Name, role, role, role)
+		p.Reportf(f.Pos, "flow %q has no %s step; %s", f.Name, role, howToMark(p, role))
 	}
+}
+
+// howToMark says how to give the flow its start or end step, naming the step that looks meant.
+func howToMark(p *Pass, role string) string {
+	s := candidate(p, role)
+	if p.Flow.Lang == ir.Go { // Go steps are named after their methods, and have no marks
+		if s != nil {
+			return fmt.Sprintf("add a step named %q (is it %q? rename it)", role, s.Name)
+		}
+		return fmt.Sprintf("add a step named %q", role)
+	}
+	if s != nil {
+		return fmt.Sprintf("name a step %q or mark one @step(%s=True) (is it %q? mark it @step(%s=True))", role, role, s.Name, role)
+	}
+	return fmt.Sprintf("name a step %q or mark one @step(%s=True)", role, role)
+}
+
+// candidate is the one step that looks meant to play role: for end, the one step without a
+// transition; for start, the one step no other step leads to. nil when there is not exactly one.
+func candidate(p *Pass, role string) *ir.Step {
+	if role == "end" {
+		return endCandidate(p.Flow)
+	}
+	var found *ir.Step
+	for _, s := range p.Flow.Steps {
+		if len(p.Graph.Preds(s.Name)) == 0 {
+			if found != nil {
+				return nil
+			}
+			found = s
+		}
+	}
+	return found
+}
+
+// endCandidate is, in a flow without an end step, its one step without a transition, or nil.
+func endCandidate(f *ir.Flow) *ir.Step {
+	if f.Step(f.EndName()) != nil {
+		return nil
+	}
+	var found *ir.Step
+	for _, s := range f.Steps {
+		if len(s.Transitions) == 0 {
+			if found != nil {
+				return nil
+			}
+			found = s
+		}
+	}
+	if found != nil && f.IsStart(found) {
+		return nil // the flow begins there; it cannot also be the end
+	}
+	return found
 }
 
 // stepMarked reports whether s carries @step(role=True).

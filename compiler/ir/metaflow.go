@@ -76,13 +76,6 @@ type Include struct {
 	PathPos  diag.Pos
 }
 
-// Requirement is a package a @pypi, @pypi_base, @conda or @conda_base decorator asks for, pinned
-// as written ("pandas==2.2.0", or "pandas" for any version).
-type Requirement struct {
-	Spec string
-	Pos  diag.Pos
-}
-
 // ValueOf turns decoded JSON (as encoding/json decodes it with UseNumber) into a Value: the form
 // a config value takes where a decorator argument reads it. Dict keys come out sorted.
 func ValueOf(x any) Value {

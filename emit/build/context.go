@@ -102,7 +102,7 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	for p, data := range runtime {
 		c.Files[p] = data
 	}
-	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq, len(c.StepRequirements) > 0))
+	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq, c.stepRequirementFiles()))
 	c.Files[".dockerignore"] = []byte(dockerignore)
 	return c, diags
 }
@@ -133,12 +133,12 @@ func (c *Context) Hash() string {
 // AddImage records the image reference next to the context, for build scripts.
 func (c *Context) AddImage(ref string) { c.Files[ImageFile] = []byte(ref + "\n") }
 
-const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n**/__pycache__\n"
+const dockerignore = "Dockerfile\n.dockerignore\n" + ImageFile + "\n" + StepImagesFile + "\n.flowc-output\n**/__pycache__\n"
 
 // dockerfile is a Python flow's Dockerfile. The base image is a parsed reference (CheckImage)
 // and every other word is flowc's own; COPY and RUN take the JSON form, which BuildKit reads
 // as exactly these words.
-func dockerfile(base, flowFile string, requirements, perStep bool) string {
+func dockerfile(base, flowFile string, requirements bool, perStep []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", strconv.Quote(flowFile), ImageFile)
 	fmt.Fprintf(&b, "FROM %s\n", base)
@@ -148,11 +148,16 @@ func dockerfile(base, flowFile string, requirements, perStep bool) string {
 		b.WriteString(`COPY ["requirements.txt", "./"]` + "\n")
 		b.WriteString(`RUN ["pip", "install", "--no-cache-dir", "-r", "requirements.txt"]` + "\n")
 	}
-	if perStep {
+	if len(perStep) > 0 {
+		fmt.Fprintf(&b, "# Steps with packages of their own: for each line \"ID IMAGE\" of %s, docker build --build-arg FLOWC_REQUIREMENTS=ID -t IMAGE .\n", StepImagesFile)
 		// A step's own packages (@pypi, @conda), chosen by the build argument: the argument is a
 		// hex id, and no user string reaches this file.
 		b.WriteString("ARG FLOWC_REQUIREMENTS=\"\"\n")
-		b.WriteString("COPY [\"requirements/\", \"./requirements/\"]\n")
+		words := append(append([]string{}, perStep...), "./requirements/")
+		for i, w := range words {
+			words[i] = strconv.Quote(w) // hex ids and flowc's own path: no escapes arise
+		}
+		b.WriteString("COPY [" + strings.Join(words, ", ") + "]\n")
 		b.WriteString("RUN if [ -n \"$FLOWC_REQUIREMENTS\" ]; then pip install --no-cache-dir -r \"requirements/$FLOWC_REQUIREMENTS.txt\"; fi\n")
 	}
 	b.WriteString(`COPY [".", "./"]` + "\n")

@@ -17,7 +17,7 @@ var hostileDockerfiles = []struct {
 	text string
 	want [][]string
 }{
-	{"python-odd-flow-name", dockerfile("localhost:5000/py/base:3.12@sha256:"+sha, "a b $HOME \"q\" \\ # x=y.py", true, false), [][]string{
+	{"python-odd-flow-name", dockerfile("localhost:5000/py/base:3.12@sha256:"+sha, "a b $HOME \"q\" \\ # x=y.py", true, nil), [][]string{
 		{"from", "localhost:5000/py/base:3.12@sha256:" + sha},
 		{"workdir", "/flowc/app"},
 		{"env", "PYTHONUNBUFFERED", "1", "PYTHONDONTWRITEBYTECODE", "1"},

@@ -220,3 +220,18 @@ func (c *Context) AddStepImages(ref string) map[string]string {
 	c.Files[StepImagesFile] = []byte(strings.Join(lines, "\n") + "\n")
 	return out
 }
+
+// stepRequirementFiles lists the per-step requirements files of the context, sorted: their names
+// are hex ids, so they can be written into the Dockerfile as they are.
+func (c *Context) stepRequirementFiles() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range c.StepRequirements {
+		if p := "requirements/" + id + ".txt"; !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -148,3 +148,21 @@ func replaceConfig(cs []*ir.Config, c *ir.Config) []*ir.Config {
 	}
 	return append(cs, c)
 }
+
+// configNames reports a config whose name another config or a parameter of the flow has:
+// --config NAME=FILE and config_expr must name one value, as in Metaflow.
+func configNames(fl *ir.Flow) {
+	taken := map[string]string{}
+	for _, p := range fl.Params {
+		taken[strings.ToLower(p.Name)] = "parameter"
+	}
+	for _, c := range fl.Configs {
+		key := strings.ToLower(c.Name)
+		if what, dup := taken[key]; dup {
+			c.Problems = append(c.Problems, ir.Problem{Check: "config", Pos: c.Pos,
+				Message: "config " + quote(c.Name) + " has the name of a " + what + " of the flow; rename one"})
+			continue
+		}
+		taken[key] = "config"
+	}
+}

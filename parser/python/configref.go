@@ -24,8 +24,11 @@ func (f *file) configRef(e ast.Expr) *ir.ConfigRef {
 			e = x.Value
 		case *ast.Subscript:
 			idx, ok := x.Slice.(*ast.Index)
+			if !ok {
+				return nil
+			}
 			key, isStr := idx.Value.(*ast.Str)
-			if !ok || !isStr {
+			if !isStr {
 				return nil
 			}
 			path = append([]string{string(key.S)}, path...)

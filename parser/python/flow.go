@@ -54,6 +54,7 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
 			fl.Problems = append(append([]ir.Problem(nil), fileProblems...), fl.Problems...)
 			markStartEnd(fl)
+			configNames(fl)
 			resolveRefs(fl)
 			out = append(out, fl)
 		}

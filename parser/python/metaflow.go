@@ -119,10 +119,7 @@ func (f *file) checkName(mod, name string, pos diag.Pos) *ir.Problem {
 
 // provided names the modules a flow may import from top ("metaflow" or "flowc").
 func provided(top string) string {
-	if top == "flowc" {
-		return "flowc"
-	}
-	return "metaflow and metaflow.cards"
+	return strings.Join(append([]string{top}, pyruntime.Submodules(top)...), ", ")
 }
 
 func contains(list []string, s string) bool {

@@ -14,6 +14,7 @@ class ConfigErrorsFlow(FlowSpec):
     needed = Config("needed", required=True)  # want config "config \"needed\" is required and has no default: pass --config needed=FILE"
     computed = Config("computed", default_value=json.loads("{}"))  # want user-code "the default_value of config \"computed\" is computed"
     good = Config("good", default_value={"cpu": 2})
+    again = Config("Good", default_value={})  # want config "config \"Good\" has the name of a config of the flow"
 
     @resources(cpu=good.gpu)  # want config "config \"good\": the value has no key \"gpu\""
     @step

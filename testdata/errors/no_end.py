@@ -1,11 +1,11 @@
 from metaflow import FlowSpec, step
 
 
-class NoEndFlow(FlowSpec):  # want no-end "end"
+class NoEndFlow(FlowSpec):  # want no-end "is it \"finish\"\? mark it @step\(end=True\)"
     @step
     def start(self):
         self.next(self.finish)
 
     @step
-    def finish(self):  # want missing-next "finish"
+    def finish(self):
         pass

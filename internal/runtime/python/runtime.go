@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The all: prefix matters: without it go:embed leaves out names starting with "_", which
@@ -109,6 +110,47 @@ func Packages() []string {
 // that the compiler refuses exactly the names the image would fail to import. A submodule such as
 // "metaflow.cards" that provides any name (by a module __getattr__) gives nil, ok true.
 func Exported(module string) (names []string, ok bool) {
+	exportedOnce.Do(func() { exportedCache = map[string]exported{} })
+	exportedMu.Lock()
+	defer exportedMu.Unlock()
+	if e, done := exportedCache[module]; done {
+		return e.names, e.ok
+	}
+	names, ok = readExported(module)
+	exportedCache[module] = exported{names, ok}
+	return names, ok
+}
+
+// The embedded files never change, so each module's names are read once.
+var (
+	exportedOnce  sync.Once
+	exportedMu    sync.Mutex
+	exportedCache map[string]exported
+)
+
+type exported struct {
+	names []string
+	ok    bool
+}
+
+// Submodules lists the submodules of the runtime's package module ("metaflow.cards", ...).
+func Submodules(module string) []string {
+	entries, err := embedded.ReadDir("files/" + strings.ReplaceAll(module, ".", "/"))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".py")
+		if name != "__init__" && isIdent(name) && (e.IsDir() || strings.HasSuffix(e.Name(), ".py")) {
+			out = append(out, module+"."+name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func readExported(module string) (names []string, ok bool) {
 	switch module {
 	case "flowc":
 		return allList("flowc_runtime/__init__.py"), true
