@@ -45,7 +45,7 @@ fi
 stop containerd
 # A shim left over (containerd killed mid-way) names our socket on its command line.
 for p in /proc/[0-9]*; do
-  if tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF -- "-address $SOCK "; then
+  if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "-address $SOCK "; then
     log "killing a leftover shim ${p#/proc/}"
     kill -9 "${p#/proc/}" 2>/dev/null
   fi

@@ -17,7 +17,7 @@ mkdir -p "$WORK"
 
 # registry_has REPO TAG: the local registry has a manifest for REPO:TAG.
 registry_has() {
-  "${IN_NS[@]}" curl -fsS -o /dev/null -I \
+  "${IN_NS[@]}" curl -fs -o /dev/null -I \
     -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
     -H 'Accept: application/vnd.oci.image.index.v1+json' \
     -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
@@ -47,13 +47,6 @@ cp "$PAUSE_BIN" "$WORK/pause/pause"
 printf 'FROM scratch\nCOPY pause /pause\nENTRYPOINT ["/pause"]\n' >"$WORK/pause/Dockerfile"
 build_push flowc-e2e/pause "$PAUSE_TAG" "$WORK/pause" "$WORK/pause"
 
-# argoexec: the static binary, and a /tmp for the executor's scratch files.
-mkdir -p "$WORK/argoexec/tmp"
-cp "$ARGO_DIR/argoexec" "$WORK/argoexec/argoexec"
-printf 'FROM scratch\nCOPY --chmod=1777 tmp /tmp\nCOPY argoexec /bin/argoexec\nENTRYPOINT ["/bin/argoexec"]\n' \
-  >"$WORK/argoexec/Dockerfile"
-build_push argoproj/argoexec "$E2E_ARGO_VERSION" "$WORK/argoexec" "$WORK/argoexec"
-
 # python: a minimal Debian root filesystem with python3, made once by debootstrap.
 rootfs=$E2E_CACHE/rootfs/python3-$E2E_DEBIAN_SUITE
 if ! registry_has flowc-e2e/python "$PYTHON_TAG"; then
@@ -81,3 +74,10 @@ if ! registry_has flowc-e2e/python "$PYTHON_TAG"; then
   printf 'FROM scratch\nCOPY %s/ /\nENV LANG=C.UTF-8\nCMD ["python3"]\n' "$name" >"$WORK/python/Dockerfile"
   build_push flowc-e2e/python "$PYTHON_TAG" "$(dirname "$rootfs")/" "$WORK/python"
 fi
+
+# argoexec: the static binary, and a /tmp for the executor's scratch files.
+mkdir -p "$WORK/argoexec/tmp"
+cp "$ARGO_DIR/argoexec" "$WORK/argoexec/argoexec"
+printf 'FROM scratch\nCOPY --chmod=1777 tmp /tmp\nCOPY argoexec /bin/argoexec\nENTRYPOINT ["/bin/argoexec"]\n' \
+  >"$WORK/argoexec/Dockerfile"
+build_push argoproj/argoexec "$E2E_ARGO_VERSION" "$WORK/argoexec" "$WORK/argoexec"
