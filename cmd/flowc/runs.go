@@ -128,10 +128,28 @@ func runLogs(e *env, args []string) int {
 			}
 		}
 	}
-	if _, err := runrecord.Find(runsDir, ref); ref != "" && errors.Is(err, runrecord.ErrNoRun) {
+	if ref == "" {
+		return usageErr(e, "logs needs a local run id and a step (flowc logs RUN STEP), or a workflow's name (flowc logs WORKFLOW [STEP])")
+	}
+	if _, err := runrecord.Find(runsDir, ref); errors.Is(err, runrecord.ErrNoRun) && !localRunsOnly(runsDir) {
 		return runClusterLogs(e, args)
 	}
 	return runLocalLogs(e, args)
+}
+
+// localRunsOnly says whether a missing run is a local run's name: when there is no cluster
+// configured (no KUBECONFIG and no ~/.kube/config) but there is a runs directory.
+func localRunsOnly(runsDir string) bool {
+	if os.Getenv("KUBECONFIG") != "" {
+		return false
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		if _, err := os.Stat(filepath.Join(home, ".kube", "config")); err == nil {
+			return false
+		}
+	}
+	_, err := os.Stat(runsDir)
+	return err == nil
 }
 
 // logValueFlags are the flags of both kinds of logs that take a value.

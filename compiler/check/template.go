@@ -27,15 +27,11 @@ var TemplateSyntax = &Check{
 	Doc: `template-syntax reports "{{" in a user string that reaches the manifests, where Argo would
 substitute it: parameter names, help texts and defaults, and decorator values (image, service
 account, secret names, node selectors, tolerations, labels, annotations, environment variables,
-cron schedule, time zone, project name and branch), and the flow's file name. Argo has no escape that survives its repeated
+cron schedule, time zone, project name and branch). The flow's file name and path are the build
+context's to check (emit/build, internal/driver). Argo has no escape that survives its repeated
 substitution. Names are also checked for "}}". Values given when a run is submitted are safe:
 they reach steps base64-encoded. Step names cannot hold braces (step-name).`,
 	Run: func(p *Pass) {
-		// The file's path is the source annotation, and its name is in every step's arguments.
-		if hasBraces(p.Flow.File) {
-			p.Reportf(p.Flow.Pos, "file name %q contains %s, which Argo would read as a template; rename the file",
-				p.Flow.File, braces(p.Flow.File))
-		}
 		for _, prm := range p.Flow.Params {
 			if hasBraces(prm.Name) {
 				p.Reportf(orPos(prm.NamePos, prm.Pos), "parameter name %q contains %s, which Argo would read as a template; it cannot be escaped in a name",

@@ -47,7 +47,9 @@ func TestEnvValuesReachTheProcessExactly(t *testing.T) {
 	for _, tpl := range wf.Spec.Templates {
 		if tpl.Name == "start" {
 			for _, e := range tpl.Container.Env {
-				pod[e.Name] = kubeletExpand(e.Value)
+				if !strings.HasPrefix(e.Name, "FLOWC_") { // the step protocol's own, set per pod
+					pod[e.Name] = kubeletExpand(e.Value)
+				}
 			}
 		}
 	}

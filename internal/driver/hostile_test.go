@@ -45,7 +45,7 @@ func TestHostileInput(t *testing.T) {
 		{"template in foreach", "", "FOREACH", `foreach="{{workflow.name}}"`,
 			[]string{`12:30: error: foreach in step "start" must name an attribute of the step, not "{{workflow.name}}" [invalid-transition]`}},
 		{"template in file name", "a{{b}}.py", "", "",
-			[]string{`5:7: error: file name "a{{b}}.py" contains "{{", which Argo would read as a template; rename the file [template-syntax]`}},
+			[]string{`5:7: error: the flow's file cannot go into an image: file name "a{{b}}.py" holds braces that Argo would read as a template; rename the file [template-syntax]`}},
 		{"flag as parameter", "", "ATTR", `out = Parameter("--out")`,
 			[]string{`6:21: error: parameter name "--out" must start with a letter or "_": the step's command line would read it as an option [parameter]`}},
 		{"short flag as parameter", "", "ATTR", `x = Parameter("-x", default=1)`,

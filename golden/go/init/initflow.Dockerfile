@@ -1,8 +1,9 @@
-# Built by flowc for testdata/go/init. Build from this directory: docker build -t "$(cat image.txt)" .
+# Built by flowc for "testdata/go/init". Build from this directory: docker build -t "$(cat image.txt)" .
 FROM golang:1.26 AS build
 WORKDIR /src
-COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -o /flow ./testdata/go/init
+COPY [".", "."]
+ENV CGO_ENABLED=0
+RUN ["go", "build", "-trimpath", "-o", "/flow", "./testdata/go/init"]
 FROM gcr.io/distroless/static-debian12
-COPY --from=build /flow /flow
+COPY --from=build ["/flow", "/flow"]
 ENTRYPOINT ["/flow"]

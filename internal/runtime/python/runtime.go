@@ -155,7 +155,9 @@ func readExported(module string) (names []string, ok bool) {
 	case "flowc":
 		return allList("flowc_runtime/__init__.py"), true
 	case "metaflow":
+		// metaflow re-exports the runtime's names and the client API's (metaflow/__init__.py).
 		names := append(allList("flowc_runtime/__init__.py"), allList("metaflow/__init__.py")...)
+		names = append(names, allList("flowc_runtime/client.py")...)
 		sort.Strings(names)
 		return names, true
 	}
