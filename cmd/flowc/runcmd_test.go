@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/flowc-dev/flowc/internal/runrecord"
 )
 
 // sleepyFlow starts a grandchild (sleep) in its step, writes its pid to $PIDFILE and waits, so
@@ -148,29 +149,19 @@ func TestRunTimeout(t *testing.T) {
 		syscall.Kill(child, syscall.SIGKILL)
 		t.Errorf("the step's child %d outlived its @timeout", child)
 	}
-	// The run's record says how it ended, task by task (PROTOCOL.md, "A local run's record").
+	// The run's record says how it ended, task by task (internal/runrecord).
 	recs, _ := filepath.Glob(filepath.Join(filepath.Dir(pidFile), "runs", "*", "run.json"))
 	if len(recs) != 1 {
 		t.Fatalf("run records: %v", recs)
 	}
-	data, err := os.ReadFile(recs[0])
+	rec, err := runrecord.Load(filepath.Dir(recs[0]))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rec struct {
-		Flow, RunID, Status string
-		Tasks               []struct {
-			Task, Step, Status string
-			Index              []int
-			Attempts           int
-		}
-	}
-	if err := json.Unmarshal(data, &rec); err != nil {
-		t.Fatal(err)
-	}
-	if rec.Flow != "SleepyFlow" || rec.Status != "failed" || len(rec.Tasks) != 1 || rec.Tasks[0].Step != "start" ||
-		rec.Tasks[0].Task != "0" || rec.Tasks[0].Status != "failed" || rec.Tasks[0].Attempts != 1 {
-		t.Errorf("run.json:\n%s", data)
+	tasks := rec.StepTasks("start")
+	if rec.Flow != "SleepyFlow" || rec.Status != runrecord.Failed || !strings.Contains(rec.Error, "timed out after 3s") ||
+		len(tasks) != 1 || tasks[0].ID != "0" || tasks[0].State != runrecord.TaskFailed {
+		t.Errorf("record: %+v, start's tasks %+v", rec.Run, tasks)
 	}
 }
 
