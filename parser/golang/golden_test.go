@@ -13,7 +13,7 @@ import (
 )
 
 // root is the repository root, from this package's directory.
-var root = filepath.Join("..", "..", "..")
+var root = filepath.Join("..", "..")
 
 // goCases lists the flow packages under testdata/go/.
 func goCases(t testing.TB) []string {
