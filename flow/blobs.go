@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 
-	"github.com/flowc-dev/flowc/internal/stepcmd"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // blobMin is the size from which a field's JSON is stored once per run, content-addressed, when
@@ -28,9 +28,9 @@ type blobRef struct {
 var blobName = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 func blobPath(digest string) (string, error) {
-	root := os.Getenv(stepcmd.EnvBlobDir)
+	root := os.Getenv(spec.EnvBlobDir)
 	if root == "" {
-		return "", fmt.Errorf("the state refers to a stored blob, but %s is not set", stepcmd.EnvBlobDir)
+		return "", fmt.Errorf("the state refers to a stored blob, but %s is not set", spec.EnvBlobDir)
 	}
 	if !blobName.MatchString(digest) {
 		return "", fmt.Errorf("bad blob reference %q", digest)
@@ -40,7 +40,7 @@ func blobPath(digest string) (string, error) {
 
 // storeBlobs moves the large fields out of st into blobs, writing those not stored yet.
 func (st *state) storeBlobs() error {
-	if os.Getenv(stepcmd.EnvBlobDir) == "" {
+	if os.Getenv(spec.EnvBlobDir) == "" {
 		return nil
 	}
 	for name, raw := range st.Fields {

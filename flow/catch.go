@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/stepcmd"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // Caught is what a step under //flowc:catch var=Field leaves in Field when it fails: the flow
@@ -28,10 +28,10 @@ type Caught struct {
 const (
 	// CatchEnv is set when the step has //flowc:catch, to its arguments: "var=Field" and
 	// "print_exception=false", comma-separated ("" for none).
-	CatchEnv = stepcmd.EnvCatch
+	CatchEnv = spec.EnvCatch
 	// RetryTimesEnv is the step's //flowc:retry times: //flowc:catch takes over only on the last
 	// attempt, when FLOWC_RETRY_COUNT has reached it.
-	RetryTimesEnv = stepcmd.EnvRetryTimes
+	RetryTimesEnv = spec.EnvRetryTimes
 )
 
 // catchSpec is a step's //flowc:catch, from the environment.
@@ -61,7 +61,7 @@ func catchFromEnv() (*catchSpec, error) {
 		}
 	}
 	times, err1 := strconv.Atoi(os.Getenv(RetryTimesEnv))
-	count, err2 := strconv.Atoi(os.Getenv(stepcmd.EnvRetryCount))
+	count, err2 := strconv.Atoi(os.Getenv(spec.EnvRetryCount))
 	if err1 == nil && err2 == nil && count < times {
 		return nil, nil // Argo runs the step again; catch on the last attempt only
 	}

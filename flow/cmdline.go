@@ -1,6 +1,6 @@
 package flow
 
-import "github.com/flowc-dev/flowc/internal/stepcmd"
+import "github.com/flowc-dev/flowc/internal/stepcmd/spec"
 
 // The step command line and its rules belong to flowc's step protocol (the stepcmd package and
 // its PROTOCOL.md), which the Python runtime follows too:
@@ -13,12 +13,12 @@ import "github.com/flowc-dev/flowc/internal/stepcmd"
 // come in --params-file, a JSON object of names to values.
 
 // UsageError is a command line that flowc would not have built: a bad flag or value.
-type UsageError = stepcmd.UsageError
+type UsageError = spec.UsageError
 
 // parseCommand reads args, the arguments after the program name. --flow and --class belong to
 // the Python runtime's entrypoint: a Go binary is the flow.
-func parseCommand(args []string) (*stepcmd.Command, error) {
-	c, err := stepcmd.Parse(args)
+func parseCommand(args []string) (*spec.Command, error) {
+	c, err := spec.Parse(args)
 	if err != nil {
 		return nil, err
 	}
@@ -30,4 +30,4 @@ func parseCommand(args []string) (*stepcmd.Command, error) {
 
 // ParamArg is the value of a --param flag on the step command line: name=value with the value
 // base64-encoded, as flowc passes it.
-func ParamArg(name, value string) string { return stepcmd.ParamArg(name, value) }
+func ParamArg(name, value string) string { return spec.ParamArg(name, value) }

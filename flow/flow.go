@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/flowc-dev/flowc/internal/stepcmd"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // FlowSpec is embedded in every flow type. It gives the steps Next, Index, Input and
@@ -182,7 +182,7 @@ var currentStep atomic.Value // string: the step RunStep is running
 
 // Current describes the running task. Outside a step run, Step is "".
 func Current() TaskInfo {
-	retry, _ := strconv.Atoi(os.Getenv(stepcmd.EnvRetryCount))
+	retry, _ := strconv.Atoi(os.Getenv(spec.EnvRetryCount))
 	step, _ := currentStep.Load().(string)
-	return TaskInfo{RunID: os.Getenv(stepcmd.EnvRunID), TaskID: os.Getenv(stepcmd.EnvTaskID), RetryCount: retry, Step: step}
+	return TaskInfo{RunID: os.Getenv(spec.EnvRunID), TaskID: os.Getenv(spec.EnvTaskID), RetryCount: retry, Step: step}
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/flowc-dev/flowc/internal/stepcmd"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // ParamTag is a parsed `flow:"..."` struct tag that makes a field a parameter:
@@ -168,7 +168,7 @@ func setValue(f reflect.Value, raw string) error {
 		}
 		f.SetFloat(x)
 	case reflect.Bool:
-		b, ok := stepcmd.ParseBool(s)
+		b, ok := spec.ParseBool(s)
 		if !ok {
 			return fmt.Errorf("%q is not a bool", raw)
 		}

@@ -7,13 +7,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/flowc-dev/flowc/internal/stepcmd"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // runner runs one step: it restores the flow's state from the parents, calls the step, checks
 // the transition it took against the compiled one, and writes the state.
 type runner struct {
-	c      *stepcmd.Command
+	c      *spec.Command
 	flow   reflect.Value // the *T
 	v      reflect.Value // the T
 	meta   *meta
@@ -23,7 +23,7 @@ type runner struct {
 	spec   *FlowSpec
 }
 
-func newRunner(f Flow, c *stepcmd.Command) (*runner, error) {
+func newRunner(f Flow, c *spec.Command) (*runner, error) {
 	pv := reflect.ValueOf(f)
 	if pv.Kind() != reflect.Pointer || pv.IsNil() || pv.Elem().Kind() != reflect.Struct {
 		return nil, fmt.Errorf("flow.RunStep needs a pointer to a flow struct, not %T", f)

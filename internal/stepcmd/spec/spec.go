@@ -1,4 +1,8 @@
-package stepcmd
+// Package spec is the leaf of flowc's step protocol (../PROTOCOL.md): the command line's parser,
+// the environment's names, the bool words, the exit codes and the size limit. It imports nothing
+// of flowc's, so that the Go SDK, which every Go flow's image builds, carries only this package
+// and not the compiler's; package stepcmd re-exports it for the rest of flowc.
+package spec
 
 import (
 	"encoding/base64"
