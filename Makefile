@@ -22,7 +22,7 @@ vet:
 
 # Rewrite the goldens after an intended change; review the diff before committing.
 golden:
-	FLOWC_UPDATE=1 $(GO) test ./internal/driver/ ./cmd/flowc/
+	FLOWC_UPDATE=1 $(GO) test ./internal/driver/ ./cmd/flowc/ ./emit/build/
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime 60s ./parser/python/
