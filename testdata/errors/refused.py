@@ -1,4 +1,4 @@
-from metaflow import FlowSpec, step, Flow, StepMutator, user_step_decorator  # want import "metaflow.Flow is not provided by flowc's runtime" want user-code "metaflow.StepMutator is not supported: it runs user code when the flow is deployed" want user-code "metaflow.user_step_decorator is not supported"
+from metaflow import FlowSpec, step, Runner, StepMutator, user_step_decorator  # want import "metaflow.Runner is not provided by flowc's runtime" want user-code "metaflow.StepMutator is not supported: it runs user code when the flow is deployed" want user-code "metaflow.user_step_decorator is not supported"
 from metaflow.plugins import kubernetes  # want import "module metaflow.plugins is not provided by flowc's runtime"
 import metaflow
 
@@ -17,7 +17,7 @@ class RefusedFlow(FlowSpec):
     @timed  # want user-code "@timed is a Metaflow user decorator"
     @step
     def start(self):
-        print(metaflow.get_metadata())  # want import "metaflow.get_metadata is not provided"
+        print(metaflow.S3())  # want import "metaflow.S3 is not provided"
         self.next(self.end)
 
     @AddRetries  # want user-code "@AddRetries is a Metaflow mutator"
