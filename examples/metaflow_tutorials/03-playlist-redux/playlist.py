@@ -7,8 +7,8 @@ class PlayListReduxFlow(FlowSpec):
     reads that flow's latest successful run through the client API instead of the CSV.
 
     Run 02-statistics first, then: flowc run playlist.py
-    (both runs must share a runs directory: run them from the same directory, or pass the same
-    --runs-dir to both)
+    (both runs must share a runs directory: run each tutorial with the same
+    --runs-dir, e.g. --runs-dir ../.flowc/runs)
 
     1) Find the latest successful MovieStatsFlow run and take its rows and genre statistics.
     2) Branch: one step picks the bonus movie, another picks the genre's movies whose gross is
