@@ -17,7 +17,7 @@ class RefusedFlow(FlowSpec):
     @timed  # want user-code "@timed is a Metaflow user decorator"
     @step
     def start(self):
-        print(metaflow.Deployer())  # want import "metaflow.Deployer is not provided"
+        print(metaflow.S3())  # want import "metaflow.S3 is not provided"
         self.next(self.end)
 
     @AddRetries  # want user-code "@AddRetries is a Metaflow mutator"

@@ -55,7 +55,7 @@ func pyList(names []string) string {
 // TestUnknownMetaflowName checks that a metaflow name the runtime lacks fails when it is used,
 // with a message naming it, and never stands in silently (it once returned a lambda).
 func TestUnknownMetaflowName(t *testing.T) {
-	for _, use := range []string{"metaflow.get_metadata()", "metaflow.Flow('X').latest_run", "metaflow.namespace(None)"} {
+	for _, use := range []string{"metaflow.Runner('f.py').run()", "metaflow.S3().get('x')", "metaflow.Metaflow().flows"} {
 		out, err := pythonIn(t, "", "import metaflow\n"+use)
 		if err == nil || !strings.Contains(out, "is not provided by flowc's runtime") {
 			t.Errorf("%s: err %v, output:\n%s", use, err, out)

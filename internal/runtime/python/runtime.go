@@ -155,9 +155,10 @@ func readExported(module string) (names []string, ok bool) {
 	case "flowc":
 		return allList("flowc_runtime/__init__.py"), true
 	case "metaflow":
-		// metaflow re-exports the runtime's names and the client API's (metaflow/__init__.py).
-		names := append(allList("flowc_runtime/__init__.py"), allList("metaflow/__init__.py")...)
-		names = append(names, allList("flowc_runtime/client.py")...)
+		// metaflow/__init__.py's __all__ adds the runtime's and the client's lists by name, not
+		// as literals, so they are read here from their own files.
+		names := append(allList("flowc_runtime/__init__.py"), allList("flowc_runtime/client.py")...)
+		names = append(names, allList("metaflow/__init__.py")...)
 		sort.Strings(names)
 		return names, true
 	}

@@ -1,0 +1,26 @@
+import time
+
+from metaflow import FlowSpec, step, timeout
+
+
+class TimeoutFlow(FlowSpec):
+    """@timeout stops a step that runs too long, and the run fails."""
+
+    @step
+    def start(self):
+        self.next(self.slow)
+
+    @timeout(seconds=2)
+    @step
+    def slow(self):
+        print("sleeping")
+        time.sleep(60)
+        self.next(self.end)
+
+    @step
+    def end(self):
+        pass
+
+
+if __name__ == "__main__":
+    TimeoutFlow()
