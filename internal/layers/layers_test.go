@@ -50,7 +50,7 @@ var allowed = map[string][]string{
 	"internal/config":         {"internal/diag", "internal/settings"},
 	"internal/localrun":       {"compiler/ir", "compiler/graph", "internal/diag", "internal/runrecord", "internal/stepcmd"},
 	"internal/driver":         {"compiler/*", "parser/*", "emit/*", "internal/*", "flow"},
-	"compiler":                {"internal/driver", "compiler/*", "emit/*", "internal/diag", "internal/settings"},
+	"compiler":                {"internal/driver", "internal/config", "compiler/*", "emit/*", "internal/diag", "internal/settings"},
 	"cmd/*":                   {"compiler", "compiler/*", "parser/*", "emit/*", "internal/*", "flow"},
 	"e2e":                     {"compiler", "compiler/*", "parser/*", "emit/*", "internal/*", "flow"},
 }
