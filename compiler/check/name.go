@@ -1,10 +1,12 @@
 package check
 
+import "github.com/flowc-dev/flowc/compiler/ir"
+
 // MaxFlowName is the longest name of a WorkflowTemplate or Workflow (a Kubernetes label value).
-const MaxFlowName = 63
+const MaxFlowName = ir.MaxObjectName
 
 // MaxCronWorkflowName is the longest CronWorkflow name: Argo appends a timestamp to name runs.
-const MaxCronWorkflowName = 52
+const MaxCronWorkflowName = ir.MaxCronName
 
 // Name reports names that Argo cannot take once sanitised.
 var Name = &Check{

@@ -6,8 +6,12 @@ import (
 	"strings"
 )
 
-// MaxTemplateName is the longest template or task name Argo accepts.
-const MaxTemplateName = 128
+// Name limits of what flowc writes, in one place for the name check and the emitter.
+const (
+	MaxTemplateName = 128 // the longest template or task name Argo accepts
+	MaxObjectName   = 63  // an RFC 1123 label: WorkflowTemplate and Workflow names, label values
+	MaxCronName     = 52  // CronWorkflow: the controller appends 11 characters to name its Workflows
+)
 
 // DNSName turns s into an RFC 1123 label of at most limit bytes, the form Kubernetes object names
 // and Argo template names take: ASCII letters are lowercased, every other character that is not

@@ -4,8 +4,8 @@ import "github.com/flowc-dev/flowc/compiler/ir"
 
 // Kubernetes' name limits for the objects flowc writes.
 const (
-	maxObjectName = 63 // an RFC 1123 label: WorkflowTemplate and Workflow names, label values
-	maxCronName   = 52 // CronWorkflow: the controller appends 11 characters to name its Workflows
+	maxObjectName = ir.MaxObjectName
+	maxCronName   = ir.MaxCronName
 	bodyPrefix    = "ForEach-"
 )
 
