@@ -104,32 +104,9 @@ func (c *compileFlags) checkImages(e *env) (int, bool) {
 	return 0, true
 }
 
-// compileAll loads, checks and compiles every flow in paths. On any error it returns no outputs.
+// compileAll loads, checks and compiles every flow in paths (driver.CompileAll).
 func compileAll(paths []string, o driver.Options) ([]*driver.Output, diag.List) {
-	flows, diags := driver.LoadWith(paths, o.Load)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	var outs []*driver.Output
-	byName := map[string]*driver.Output{}
-	for _, fl := range flows {
-		out, d := driver.Compile(fl, o)
-		diags = append(diags, d...)
-		if out == nil {
-			continue
-		}
-		if prev := byName[out.Name]; prev != nil {
-			diags = append(diags, diag.Errorf(fl.IR.Pos, "name", "flows %q (%s) and %q (%s) would both be written as %s.yaml; rename one",
-				prev.Flow.IR.Name, prev.Flow.IR.File, fl.IR.Name, fl.IR.File, out.Name))
-			continue
-		}
-		byName[out.Name] = out
-		outs = append(outs, out)
-	}
-	if diags.HasErrors() {
-		return nil, diags.Sorted()
-	}
-	return outs, diags.Sorted()
+	return driver.CompileAll(paths, o)
 }
 
 func runCompile(e *env, args []string) int {

@@ -1,5 +1,6 @@
-// Package check owns flowc's checks: the rules a flow must satisfy before it is emitted, and the
-// step graph (Graph) that the checks and the emitters share.
+// Package check owns flowc's checks: the rules a flow must satisfy before it is emitted. They
+// read the IR and its resolved step graph (compiler/graph, which the emitters read too) and word
+// what they find; nothing below or beside them imports this package.
 //
 // Checks are shaped like golang.org/x/tools/go/analysis passes: each is a named Check with a Run
 // function that reads a Pass (the flow and its Graph) and reports diagnostics under its own id.

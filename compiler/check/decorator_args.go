@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
@@ -63,11 +62,11 @@ func checkValue(f *ir.Flow, k argKind, v ir.Value) string {
 	case envVars:
 		want = checkEnvVars(v)
 	case cpuQty:
-		if !positiveQuantity(v, true) {
+		if !ir.PositiveQuantity(v, true) {
 			want = `a positive number or a Kubernetes quantity such as "500m"`
 		}
 	case memQty:
-		if !positiveQuantity(v, false) {
+		if !ir.PositiveQuantity(v, false) {
 			want = `a positive number of megabytes or a Kubernetes quantity such as "4Gi"`
 		}
 	}
@@ -93,16 +92,7 @@ func firstExpr(v ir.Value) string {
 }
 
 // intValue reads an integer from an int literal or a string of digits.
-func intValue(v ir.Value) (int64, bool) {
-	switch v.Kind {
-	case ir.ValInt:
-		return v.Int, true
-	case ir.ValString:
-		n, err := strconv.ParseInt(strings.TrimSpace(v.Str), 10, 64)
-		return n, err == nil
-	}
-	return 0, false
-}
+func intValue(v ir.Value) (int64, bool) { return v.AsInt() }
 
 func checkString(k argKind, v ir.Value) string {
 	if v.Kind != ir.ValString {

@@ -4,34 +4,8 @@ import (
 	"github.com/flowc-dev/flowc/compiler/ir"
 )
 
-// TimeoutSeconds returns the duration of a @timeout decorator in seconds: seconds + 60*minutes
-// + 3600*hours, as Metaflow adds them. Meaningful on a flow that passed the checks.
-func TimeoutSeconds(d *ir.Decorator) int64 {
-	total, _ := timeoutTotal(d)
-	return total
-}
-
-// timeoutTotal adds up a @timeout; ok is false when the sum passes what Argo's 32-bit
-// activeDeadlineSeconds holds (then total is that maximum, never a wrapped value).
-func timeoutTotal(d *ir.Decorator) (total int64, ok bool) {
-	if d == nil {
-		return 0, true
-	}
-	for _, u := range []struct {
-		arg  string
-		secs int64
-	}{{"seconds", 1}, {"minutes", 60}, {"hours", 3600}} {
-		if a := d.Arg(u.arg); a != nil {
-			if n, isInt := intValue(a.Value); isInt && n > 0 {
-				if n > (maxInt32-total)/u.secs {
-					return maxInt32, false
-				}
-				total += n * u.secs
-			}
-		}
-	}
-	return total, true
-}
+// TimeoutSeconds returns the duration of a @timeout decorator in seconds; see ir.TimeoutSeconds.
+func TimeoutSeconds(d *ir.Decorator) int64 { return ir.TimeoutSeconds(d) }
 
 func checkTimeout(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	for _, a := range d.Args {
@@ -39,7 +13,7 @@ func checkTimeout(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 			return // a bad value is reported already
 		}
 	}
-	if _, ok := timeoutTotal(d); !ok {
+	if _, ok := ir.TimeoutTotal(d); !ok {
 		p.Reportf(d.Pos, "%s is longer than Argo's deadline can be: at most 2147483647 seconds (about 68 years)", decoName(p.Flow, d.Name))
 		return
 	}

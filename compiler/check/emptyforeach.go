@@ -7,13 +7,13 @@ var EmptyForeach = &Check{
 crashes on it at run time; flowc rejects it.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		for v, s := range g.nodes {
-			if !g.foreach[v] {
+		for v, s := range g.Nodes() {
+			if !g.IsForeach(v) {
 				continue
 			}
-			for k, w := range g.succ[v] {
-				if j := g.nodes[w]; j.IsJoin() {
-					p.Reportf(g.tpos[v][k], "foreach %q leads straight to its join %q, so its body is empty; add a step between them", s.Name, j.Name)
+			for k, w := range g.SuccIndexes(v) {
+				if j := g.Node(w); j.IsJoin() {
+					p.Reportf(g.SuccPos(v, k), "foreach %q leads straight to its join %q, so its body is empty; add a step between them", s.Name, j.Name)
 				}
 			}
 		}

@@ -1,10 +1,12 @@
 package check
 
+import "github.com/flowc-dev/flowc/compiler/ir"
+
 // MaxFlowName is the longest name of a WorkflowTemplate or Workflow (a Kubernetes label value).
-const MaxFlowName = 63
+const MaxFlowName = ir.MaxObjectName
 
 // MaxCronWorkflowName is the longest CronWorkflow name: Argo appends a timestamp to name runs.
-const MaxCronWorkflowName = 52
+const MaxCronWorkflowName = ir.MaxCronName
 
 // Name reports names that Argo cannot take once sanitised.
 var Name = &Check{
@@ -18,14 +20,14 @@ made, and two steps that sanitise to one Argo template name (TemplateName), such
 			p.Reportf(f.Pos, "flow name %q has no letter or digit to name the Argo workflow after", f.Name)
 		}
 		g := p.Graph
-		first := make(map[string]int, len(g.nodes))
-		for v, s := range g.nodes {
+		first := make(map[string]int, g.Len())
+		for v, s := range g.Nodes() {
 			if !validStepName(s.Name) { // step-name reports it
 				continue
 			}
 			tn := TemplateName(s.Name)
 			if u, dup := first[tn]; dup {
-				prev := g.nodes[u]
+				prev := g.Node(u)
 				p.reportNote(s.Pos, prev.Pos, "the other step is defined here",
 					"steps %q and %q both become the Argo template %q; rename one", prev.Name, s.Name, tn)
 				continue

@@ -16,7 +16,7 @@ end-is-join's.`,
 				p.Reportf(s.Pos, "step %q is missing the self argument", s.Name)
 			case p.Flow.IsStart(s) && s.IsJoin():
 				p.Reportf(s.Pos, "step %q takes inputs, but the start step cannot be a join; remove %s", s.Name, inputsParam(p.Flow))
-			case s.IsJoin() && !p.Flow.IsEnd(s) && len(p.Graph.Succs(s.Name)) > 1 && !p.Graph.foreach[p.Graph.index[s.Name]]:
+			case s.IsJoin() && !p.Flow.IsEnd(s) && len(p.Graph.Succs(s.Name)) > 1 && !p.Graph.ForeachStep(s.Name):
 				p.Reportf(s.Pos, "step %q is both a join (it takes inputs) and a split (it leads to several steps); add a step so that the join and the split are separate steps", s.Name)
 			}
 		}

@@ -10,55 +10,16 @@ import (
 	"github.com/flowc-dev/flowc/compiler/ir"
 )
 
-// scheduleKinds are @schedule's ways to say when, in the order Metaflow prefers them, with the
-// cron expression each stands for.
-var scheduleKinds = []struct{ arg, cron string }{
-	{"cron", ""},
-	{"weekly", "0 0 * * SUN"},
-	{"hourly", "0 * * * *"},
-	{"daily", "0 0 * * *"},
-}
-
-// Schedule returns the cron schedule, in the five-field form Argo's CronWorkflow takes, and the
-// time zone ("" for the controller's) of f's @schedule; ok is false when f has none. It follows
-// Metaflow: cron= wins, then weekly, hourly and daily; a bare @schedule is daily; a sixth (year)
-// field of "*", as in the AWS form Metaflow documents, is dropped (cronProblem refuses any other
-// year). Meaningful on a flow that passed the checks.
-func Schedule(f *ir.Flow) (cron, timezone string, ok bool) {
-	if f == nil {
-		return "", "", false
-	}
-	d := f.Decorator("schedule")
-	if d == nil {
-		return "", "", false
-	}
-	if a := d.Arg("timezone"); a != nil && a.Value.Kind == ir.ValString {
-		timezone = a.Value.Str
-	}
-	for _, k := range scheduleKinds {
-		a := d.Arg(k.arg)
-		switch {
-		case k.arg == "cron" && a != nil && a.Value.Kind == ir.ValString && a.Value.Str != "":
-			fields := strings.Fields(a.Value.Str)
-			if len(fields) == 6 && fields[5] == "*" { // checked: any other year is refused
-				fields = fields[:5]
-			}
-			return strings.Join(fields, " "), timezone, true
-		case k.arg != "cron" && a != nil && a.Value.Kind == ir.ValBool && a.Value.Bool,
-			k.arg == "daily" && (a == nil || a.Value.Kind == ir.ValNone):
-			return k.cron, timezone, true
-		}
-	}
-	return "", "", false
-}
+// Schedule returns f's cron schedule and time zone; see ir.Schedule.
+func Schedule(f *ir.Flow) (cron, timezone string, ok bool) { return ir.Schedule(f) }
 
 func checkSchedule(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	name := decoName(p.Flow, d.Name)
 	var set []string
-	for _, k := range scheduleKinds {
-		a := valid[k.arg]
+	for _, k := range ir.ScheduleKinds {
+		a := valid[k.Arg]
 		if a != nil && (a.Value.Kind == ir.ValBool && a.Value.Bool || a.Value.Kind == ir.ValString) {
-			set = append(set, k.arg)
+			set = append(set, k.Arg)
 		}
 	}
 	if len(set) > 1 {

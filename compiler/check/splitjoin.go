@@ -15,13 +15,13 @@ var UnjoinedSplit = &Check{
 branches meet in a join, at the split's transition.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		for _, f := range g.findings(p.Check.Name) {
-			s := g.nodes[f.split]
-			via := fmt.Sprintf("%q reaches \"end\" without a join", g.nodes[f.a].Name)
-			if f.a == f.split {
+		for _, f := range g.Findings(p.Check.Name) {
+			s := g.Node(f.Split)
+			via := fmt.Sprintf("%q reaches \"end\" without a join", g.Node(f.A).Name)
+			if f.A == f.Split {
 				via = "it leads straight to \"end\""
 			}
-			p.Reportf(g.transitionPos(f.split), "%s %q is never joined: %s; add a join step before \"end\"", g.splitWord(f.split), s.Name, via)
+			p.Reportf(transitionPos(g, f.Split), "%s %q is never joined: %s; add a join step before \"end\"", splitWord(g, f.Split), s.Name, via)
 		}
 	},
 }
@@ -33,16 +33,16 @@ var JoinArity = &Check{
 closes, and a step that is not a join but has several predecessors (it should take inputs).`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		for _, f := range g.findings(p.Check.Name) {
-			s := g.nodes[f.step]
-			preds := g.namesOf(g.reachablePreds(f.step))
+		for _, f := range g.Findings(p.Check.Name) {
+			s := g.Node(f.Step)
+			preds := g.NamesOf(g.ReachablePreds(f.Step))
 			switch {
-			case f.split >= 0:
-				sp := g.nodes[f.split]
+			case f.Split >= 0:
+				sp := g.Node(f.Split)
 				branches := g.Succs(sp.Name)
 				p.Reportf(s.Pos, "join %q joins %s, but %s %q has %d %s: %s", s.Name, quoteList(preds),
-					g.splitWord(f.split), sp.Name, len(branches), plural(len(branches), "branch", "branches"), quoteList(branches))
-			case f.step == g.end:
+					splitWord(g, f.Split), sp.Name, len(branches), plural(len(branches), "branch", "branches"), quoteList(branches))
+			case f.Step == g.EndIndex():
 				p.Reportf(s.Pos, "step \"end\" has %d incoming transitions, from %s; add a join step before \"end\"",
 					len(preds), quoteList(preds))
 			default:
@@ -59,8 +59,8 @@ var JoinWithoutSplit = &Check{
 	Doc:  `join-without-split reports a step that takes inputs, as a join does, but is not inside any split.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		for _, f := range g.findings(p.Check.Name) {
-			s := g.nodes[f.step]
+		for _, f := range g.Findings(p.Check.Name) {
+			s := g.Node(f.Step)
 			p.Reportf(s.Pos, "step %q takes inputs, so it is a join, but no split leads to it; remove %s or add a split before it",
 				s.Name, inputsParam(p.Flow))
 		}
@@ -74,45 +74,26 @@ var CrossJoin = &Check{
 of one split and a branch of a split nested in another branch: each split needs its own join.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		for _, f := range g.findings(p.Check.Name) {
-			p.Reportf(g.nodes[f.step].Pos, "join %q joins steps from different splits: %s and %s",
-				g.nodes[f.step].Name, g.whereIs(f.a), g.whereIs(f.b))
+		for _, f := range g.Findings(p.Check.Name) {
+			p.Reportf(g.Node(f.Step).Pos, "join %q joins steps from different splits: %s and %s",
+				g.Node(f.Step).Name, whereIs(g, f.A), whereIs(g, f.B))
 		}
 	},
 }
 
-func (g *Graph) findings(check string) []splitFinding {
-	var out []splitFinding
-	for _, f := range g.splits.findings {
-		if f.check == check {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func (g *Graph) namesOf(steps []int) []string {
-	out := make([]string, len(steps))
-	for i, v := range steps {
-		out[i] = g.nodes[v].Name
-	}
-	return out
-}
-
 // whereIs words the split a step passes its successors on inside of.
-func (g *Graph) whereIs(v int) string {
-	name := g.nodes[v].Name
-	f := g.splits.out[v]
-	if f == nil {
+func whereIs(g *Graph, v int) string {
+	name := g.Node(v).Name
+	split := g.OutSplit(v)
+	if split < 0 {
 		return fmt.Sprintf("%q is outside any split", name)
 	}
-	sp := g.nodes[f.split]
-	return fmt.Sprintf("%q is inside %s %q", name, g.splitWord(f.split), sp.Name)
+	return fmt.Sprintf("%q is inside %s %q", name, splitWord(g, split), g.Node(split).Name)
 }
 
 // transitionPos is where step v's resolved transition is written, or the step when it has none.
-func (g *Graph) transitionPos(v int) diag.Pos {
-	s := g.nodes[v]
+func transitionPos(g *Graph, v int) diag.Pos {
+	s := g.Node(v)
 	if t := s.Transition(); t != nil && t.Pos.IsValid() {
 		return t.Pos
 	}
@@ -127,8 +108,8 @@ func plural(n int, one, many string) string {
 }
 
 // splitWord is "foreach" for a foreach step and "split" for the others.
-func (g *Graph) splitWord(v int) string {
-	if g.foreach[v] {
+func splitWord(g *Graph, v int) string {
+	if g.IsForeach(v) {
 		return "foreach"
 	}
 	return "split"

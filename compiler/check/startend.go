@@ -133,7 +133,7 @@ by end-outgoing.`,
 			start := p.Flow.StartName()
 			for _, t := range s.Transitions {
 				for _, tg := range t.Targets {
-					if tg.Name != start || g.closesCycleAt(s, t, tg.Name) {
+					if tg.Name != start || closesCycleAt(g, s, t, tg.Name) {
 						continue
 					}
 					p.Reportf(tg.Pos, "step %q leads to %q, but no step can: the flow begins at %s", s.Name, start, start)
@@ -145,13 +145,13 @@ by end-outgoing.`,
 
 // closesCycleAt reports whether target in step s's transition t is an edge that closes a reported
 // cycle: t is the transition the graph took for s, and s is the graph's step of its name.
-func (g *Graph) closesCycleAt(s *ir.Step, t *ir.Transition, target string) bool {
-	v, ok := g.index[s.Name]
-	if !ok || g.nodes[v] != s || s.Transition() != t {
+func closesCycleAt(g *Graph, s *ir.Step, t *ir.Transition, target string) bool {
+	v, ok := g.IndexOf(s.Name)
+	if !ok || g.Node(v) != s || s.Transition() != t {
 		return false
 	}
-	w, ok := g.index[target]
-	return ok && g.closesCycle(v, w)
+	w, ok := g.IndexOf(target)
+	return ok && g.ClosesCycle(v, w)
 }
 
 // EndOutgoing reports transitions out of end.

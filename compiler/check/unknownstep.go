@@ -11,8 +11,8 @@ var UnknownStep = &Check{
 step name as a suggestion.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		names := make([]string, len(g.nodes))
-		for i, s := range g.nodes {
+		names := make([]string, g.Len())
+		for i, s := range g.Nodes() {
 			names[i] = s.Name
 		}
 		hints := make(map[string]string)

@@ -11,25 +11,25 @@ or chooses its target by an expression, nothing is reported: the graph is not th
 meant, and unknown-step or conditional-branching says why.`,
 	Run: func(p *Pass) {
 		g := p.Graph
-		if g.start < 0 || hasUnknownTarget(p) {
+		if g.StartIndex() < 0 || hasUnknownTarget(p) {
 			return
 		}
-		seen := make([]bool, len(g.nodes))
-		seen[g.start] = true
-		work := []int{g.start}
+		seen := make([]bool, g.Len())
+		seen[g.StartIndex()] = true
+		work := []int{g.StartIndex()}
 		for len(work) > 0 {
 			v := work[len(work)-1]
 			work = work[:len(work)-1]
-			for _, t := range g.nodes[v].Transitions {
+			for _, t := range g.Node(v).Transitions {
 				for _, tg := range t.Targets {
-					if w, ok := g.index[tg.Name]; ok && !seen[w] {
+					if w, ok := g.IndexOf(tg.Name); ok && !seen[w] {
 						seen[w] = true
 						work = append(work, w)
 					}
 				}
 			}
 		}
-		for v, s := range g.nodes {
+		for v, s := range g.Nodes() {
 			if !seen[v] {
 				p.Reportf(s.Pos, "step %q is unreachable from start; lead to it with %s or remove it", s.Name, nextCall(p.Flow))
 			}

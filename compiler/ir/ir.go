@@ -32,6 +32,12 @@ type Flow struct {
 	Configs    []*Config    // Metaflow Configs, in source order
 	Start, End string       // steps marked @step(start=True) / @step(end=True); "" when none
 	Problems   []Problem    // flow-level findings of the frontend (imports, mutators, user code)
+
+	// ModuleImports is the frontend's reader of the imports of a local module the flow file
+	// imports (name as diagnostics show it, src its content), so that the build backend can
+	// follow local modules into the build context without importing a frontend. nil when the
+	// language has no such modules (Go: go/packages lists the files).
+	ModuleImports func(name string, src []byte) []Import
 }
 
 // Import is one module the flow's source file imports.

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flowc-dev/flowc/compiler/check"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
@@ -55,7 +54,7 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 		}
 	}
 	if d := s.Decorator("timeout"); d != nil {
-		t.ActiveDeadlineSeconds = check.TimeoutSeconds(d)
+		t.ActiveDeadlineSeconds = ir.TimeoutSeconds(d)
 	}
 }
 
@@ -71,10 +70,10 @@ func (e *emitter) applyResources(s *ir.Step, c *Container) {
 			continue
 		}
 		for _, r := range []struct{ arg, key, unit string }{
-			{"cpu", "cpu", check.CPUUnit}, {"memory", "memory", check.MemoryUnit}, {"disk", "ephemeral-storage", check.MemoryUnit},
+			{"cpu", "cpu", ir.CPUUnit}, {"memory", "memory", ir.MemoryUnit}, {"disk", "ephemeral-storage", ir.MemoryUnit},
 		} {
 			if a := d.Arg(r.arg); a != nil {
-				if q, ok := check.Quantity(a.Value, r.unit); ok {
+				if q, ok := ir.Quantity(a.Value, r.unit); ok {
 					req[r.key] = larger(req[r.key], q)
 				}
 			}

@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/settings"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
@@ -36,22 +37,14 @@ type Options struct {
 	Workflow       WorkflowOptions
 }
 
-// WorkflowOptions are workflow-level settings, from flags and flowc.yaml.
-type WorkflowOptions struct {
-	Parallelism                 int      `yaml:"parallelism"`    // most pods at once
-	TimeoutSeconds              int64    `yaml:"timeoutSeconds"` // the whole run's deadline
-	TTLSeconds                  int      `yaml:"ttlSecondsAfterFinished"`
-	PodGC                       string   `yaml:"podGC"` // OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, ...
-	ImagePullSecrets            []string `yaml:"imagePullSecrets"`
-	ArtifactRepositoryConfigMap string   `yaml:"artifactRepositoryConfigMap"`
-	ArtifactRepositoryKey       string   `yaml:"artifactRepositoryKey"`
-	ArtifactStorage             string   `yaml:"artifactStorage"` // s3 (default), gcs, azure or oss
-}
+// WorkflowOptions are workflow-level settings, from flags and flowc.yaml; internal/settings owns
+// them so that config never imports a backend.
+type WorkflowOptions = settings.WorkflowOptions
 
 // Emit builds the manifests of a flow that passed the checks, main object first. Every name
 // collision is the name check's to report, so Emit itself cannot fail.
 func Emit(f *ir.Flow, o Options) []Object {
-	g := check.NewGraph(f)
+	g := graph.New(f)
 	e := &emitter{f: f, o: o, stacks: g.ForeachStacks()}
 	e.order, _ = g.Topo()
 	e.dag("", 0)

@@ -4,16 +4,15 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/flowc-dev/flowc/compiler/check"
 	"github.com/flowc-dev/flowc/compiler/ir"
 )
 
 // ObjectName is the name of a flow's WorkflowTemplate (and of its output file): the flow's
 // name, after its @project name and branch when it has one, as an RFC 1123 label.
-func ObjectName(f *ir.Flow) string { return check.DNSName(qualifiedName(f), maxObjectName) }
+func ObjectName(f *ir.Flow) string { return ir.DNSName(qualifiedName(f), maxObjectName) }
 
 // cronName is the CronWorkflow's name, shorter because the controller adds a suffix.
-func cronName(f *ir.Flow) string { return check.DNSName(qualifiedName(f), maxCronName) }
+func cronName(f *ir.Flow) string { return ir.DNSName(qualifiedName(f), maxCronName) }
 
 func qualifiedName(f *ir.Flow) string {
 	project, branch := projectOf(f)
@@ -60,7 +59,7 @@ func (e *emitter) objects() []Object {
 	spec := e.workflowSpec()
 	spec.Entrypoint, spec.Arguments, spec.Templates = entryTemplate, e.arguments(), e.templates
 	out := []Object{{APIVersion: apiVersion, Kind: kind, Metadata: meta, Spec: spec}}
-	if cron, tz, ok := check.Schedule(e.f); ok && kind == KindWorkflowTemplate {
+	if cron, tz, ok := ir.Schedule(e.f); ok && kind == KindWorkflowTemplate {
 		cmeta := meta
 		cmeta.Name = cronName(e.f)
 		out = append(out, Object{APIVersion: apiVersion, Kind: "CronWorkflow", Metadata: cmeta, Spec: &CronWorkflowSpec{

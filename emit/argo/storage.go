@@ -1,28 +1,15 @@
 package argo
 
-// Artifact storage kinds: the kind of the cluster's artifact repository that holds the steps'
-// state. Every kind is written as a key-only artifact, so the repository's endpoint, bucket and
-// credentials stay in the cluster's configuration (artifactRepositoryRef or the namespace's
-// default), as with S3.
+import "github.com/flowc-dev/flowc/internal/settings"
+
+// Artifact storage kinds, as internal/settings defines them (flowc.yaml validates against the
+// same list).
 const (
-	StorageS3    = "s3"
-	StorageGCS   = "gcs"
-	StorageAzure = "azure"
-	StorageOSS   = "oss"
+	StorageS3    = settings.StorageS3
+	StorageGCS   = settings.StorageGCS
+	StorageAzure = settings.StorageAzure
+	StorageOSS   = settings.StorageOSS
 )
-
-// StorageKinds lists the kinds flowc.yaml's artifactStorage accepts, default first.
-var StorageKinds = []string{StorageS3, StorageGCS, StorageAzure, StorageOSS}
-
-// ValidStorage reports whether kind is an artifact storage kind; "" means the default, s3.
-func ValidStorage(kind string) bool {
-	for _, k := range StorageKinds {
-		if kind == k {
-			return true
-		}
-	}
-	return kind == ""
-}
 
 // locate sets the key-only location of a step's state on artifact a, by the storage kind.
 //

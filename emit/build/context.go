@@ -73,7 +73,7 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot read the flow's directory: %v", err)}
 	}
 	root.total = int64(len(src))
-	local, third, diags := localModules(root, filepath.ToSlash(filepath.Dir(f.File)), f.Imports)
+	local, third, diags := localModules(root, filepath.ToSlash(filepath.Dir(f.File)), f.Imports, f.ModuleImports)
 	for _, rel := range local {
 		c.Files[rel], _ = root.read(rel)
 	}

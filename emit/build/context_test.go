@@ -158,7 +158,7 @@ func TestContextHostile(t *testing.T) {
 			src := []byte(flowHead + c.imports + "\nclass F(FlowSpec):\n    pass\n")
 			path := filepath.Join(dir, "flow.py")
 			os.WriteFile(path, src, 0o644)
-			f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}, Imports: python.Imports("flow.py", src)}
+			f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}, Imports: python.Imports("flow.py", src), ModuleImports: python.Imports}
 			var incs []Include
 			for _, p := range c.include {
 				incs = append(incs, Include{Pattern: p, Base: dir, Pos: diag.Pos{File: "flowc.yaml", Line: 1, Col: 1}})

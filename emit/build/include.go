@@ -1,7 +1,6 @@
 package build
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/settings"
 )
 
 // Include is one glob of data files that a flow's image must hold, as flowc.yaml's include list
@@ -21,26 +21,8 @@ type Include struct {
 	Pos     diag.Pos // where the pattern is written
 }
 
-// CheckPattern reports what is wrong with an include pattern, or nil.
-func CheckPattern(p string) error {
-	switch {
-	case p == "":
-		return errors.New("an empty pattern matches nothing")
-	case strings.HasPrefix(p, "/") || filepath.IsAbs(p):
-		return errors.New("the pattern must be relative to the directory of flowc.yaml")
-	case strings.Contains(p, "\\"):
-		return errors.New(`use "/" between path elements; "\" is not allowed`)
-	}
-	for _, el := range strings.Split(p, "/") {
-		if el == ".." || el == "." || el == "" {
-			return fmt.Errorf("the pattern must stay inside the directory of flowc.yaml: no %q element", el)
-		}
-		if _, err := path.Match(el, ""); err != nil {
-			return fmt.Errorf("%q is not a valid glob: %v", el, err)
-		}
-	}
-	return checkName(strings.NewReplacer("*", "x", "?", "x", "[", "x", "]", "x").Replace(p))
-}
+// CheckPattern reports what is wrong with an include pattern, or nil (see settings.CheckPattern).
+func CheckPattern(p string) error { return settings.CheckPattern(p) }
 
 // matchGlob matches slash-separated elements against pattern elements.
 func matchGlob(pat, name []string) bool {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
-	"github.com/flowc-dev/flowc/parser/python"
 )
 
 // provided are the modules flowc's runtime puts in every image.
@@ -33,8 +32,9 @@ type pendingImport struct {
 }
 
 // localModules returns the context paths of the local modules the flow needs (sorted), and
-// the third-party top-level modules it imports (sorted).
-func localModules(src *source, shownDir string, imports []ir.Import) (local, third []string, diags diag.List) {
+// the third-party top-level modules it imports (sorted). importsOf reads a local module's imports
+// (the frontend's ir.Flow.ModuleImports); when it is nil, only the flow file's imports are taken.
+func localModules(src *source, shownDir string, imports []ir.Import, importsOf func(string, []byte) []ir.Import) (local, third []string, diags diag.List) {
 	m := &modules{src: src, shownDir: shownDir, files: map[string]bool{}, third: map[string]bool{}, failed: map[string]bool{}}
 	var queue []pendingImport
 	for _, imp := range imports {
@@ -53,7 +53,10 @@ func localModules(src *source, shownDir string, imports []ir.Import) (local, thi
 				continue
 			}
 			m.files[file] = true
-			for _, imp := range python.Imports(path.Join(shownDir, file), data) {
+			if importsOf == nil {
+				continue
+			}
+			for _, imp := range importsOf(path.Join(shownDir, file), data) {
 				queue = append(queue, pendingImport{imp: imp, from: file})
 			}
 		}

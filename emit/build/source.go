@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"unicode"
+
+	"github.com/flowc-dev/flowc/internal/settings"
 )
 
 // MaxContextBytes caps a build context: what goes beyond it belongs in object storage or a
@@ -144,25 +144,6 @@ func modeName(m fs.FileMode) string {
 	return "mode " + m.String()
 }
 
-// checkName refuses a context path that could not be written safely into a Dockerfile, a
-// listing or a manifest: one with a control character, a dot-file or dot-directory, an element
-// that leaves the root, or braces that Argo would read as a template.
-func checkName(rel string) error {
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return fmt.Errorf("%q is not a path inside the flow's directory", rel)
-	}
-	for _, r := range rel {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
-			return fmt.Errorf("file name %q holds the control character %U; rename the file", rel, r)
-		}
-	}
-	for _, el := range strings.Split(rel, "/") {
-		if strings.HasPrefix(el, ".") {
-			return fmt.Errorf("%s is a dot-file; flowc leaves dot-files out of build contexts", rel)
-		}
-	}
-	if strings.Contains(rel, "{{") || strings.Contains(rel, "}}") {
-		return fmt.Errorf("file name %q holds braces that Argo would read as a template; rename the file", rel)
-	}
-	return nil
-}
+// checkName reports what is wrong with a file's slash-separated name relative to the flow's
+// root, or nil (see settings.CheckName).
+func checkName(rel string) error { return settings.CheckName(rel) }

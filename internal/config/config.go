@@ -13,8 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/settings"
 )
 
 // FileName is the name flowc looks for, from the working directory up to the repository root.
@@ -39,7 +39,7 @@ type Config struct {
 
 	// Workflow-level settings: parallelism, timeoutSeconds, ttlSecondsAfterFinished, podGC,
 	// imagePullSecrets, artifactRepositoryConfigMap, artifactRepositoryKey.
-	argo.WorkflowOptions `yaml:",inline"`
+	settings.WorkflowOptions `yaml:",inline"`
 
 	// Root is the directory that holds flowc.yaml, or the repository root when there is none:
 	// source paths in the output are relative to it, so they are the same on every machine.

@@ -12,9 +12,8 @@ import (
 	"gopkg.in/yaml.v3"
 	"k8s.io/apimachinery/pkg/util/validation"
 
-	"github.com/flowc-dev/flowc/emit/argo"
-	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/settings"
 )
 
 // reader decodes flowc.yaml's nodes into a Config, reporting at each node's position.
@@ -34,8 +33,8 @@ func (r *reader) errorf(n *yaml.Node, check, format string, args ...any) {
 
 // keys are flowc.yaml's settings and how each is read and checked.
 var keys = map[string]func(r *reader, v *yaml.Node){
-	"imageRepo":      func(r *reader, v *yaml.Node) { r.image(v, &r.c.ImageRepo, build.CheckRepository) },
-	"baseImage":      func(r *reader, v *yaml.Node) { r.image(v, &r.c.BaseImage, build.CheckImage) },
+	"imageRepo":      func(r *reader, v *yaml.Node) { r.image(v, &r.c.ImageRepo, settings.CheckRepository) },
+	"baseImage":      func(r *reader, v *yaml.Node) { r.image(v, &r.c.BaseImage, settings.CheckImage) },
 	"namespace":      func(r *reader, v *yaml.Node) { r.name(v, &r.c.Namespace, validation.IsDNS1123Label) },
 	"serviceAccount": func(r *reader, v *yaml.Node) { r.name(v, &r.c.ServiceAccount, validation.IsDNS1123Subdomain) },
 	"labels":         func(r *reader, v *yaml.Node) { r.c.Labels = r.stringMap(v, validation.IsValidLabelValue) },
@@ -65,8 +64,8 @@ var keys = map[string]func(r *reader, v *yaml.Node){
 	},
 	"artifactStorage": func(r *reader, v *yaml.Node) {
 		if s, ok := r.str(v); ok {
-			if !argo.ValidStorage(s) {
-				r.errorf(v, "config", "artifactStorage must be one of %s, not %q", strings.Join(argo.StorageKinds, ", "), s)
+			if !settings.ValidStorage(s) {
+				r.errorf(v, "config", "artifactStorage must be one of %s, not %q", strings.Join(settings.StorageKinds, ", "), s)
 				return
 			}
 			r.c.ArtifactStorage = s
@@ -224,7 +223,7 @@ func (r *reader) include(v *yaml.Node) {
 		if !ok {
 			continue
 		}
-		if err := build.CheckPattern(s); err != nil {
+		if err := settings.CheckPattern(s); err != nil {
 			r.errorf(e, "config", "include %q: %v", s, err)
 			continue
 		}

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
@@ -38,7 +38,7 @@ func (r *runner) exec(ctx context.Context, t task) error {
 		env = append(env, v.Name+"="+v.Value)
 	}
 	retries := stepcmd.Retries(t.step.Decorator("retry"))
-	timeout := time.Duration(check.TimeoutSeconds(t.step.Decorator("timeout"))) * time.Second
+	timeout := time.Duration(ir.TimeoutSeconds(t.step.Decorator("timeout"))) * time.Second
 	r.event(t, "started")
 	r.progress(t, "started", 0)
 	began := time.Now()

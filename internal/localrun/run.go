@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
@@ -111,7 +111,7 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 	if o.MaxWorkers < 1 {
 		o.MaxWorkers = 1
 	}
-	r := &runner{f: f, o: o, stacks: check.NewGraph(f).ForeachStacks(), shapes: map[string]stepcmd.Shape{},
+	r := &runner{f: f, o: o, stacks: graph.New(f).ForeachStacks(), shapes: map[string]stepcmd.Shape{},
 		arrived: map[string]int{}, fanout: map[string]int{}, start: time.Now()}
 	for _, s := range f.Steps {
 		r.shapes[s.Name] = stepcmd.ShapeOf(f, s, r.stacks)

@@ -1,10 +1,8 @@
-package check
+package ir
 
 import (
 	"strconv"
 	"strings"
-
-	"github.com/flowc-dev/flowc/compiler/ir"
 )
 
 // Units of resource values given as plain numbers, as Metaflow reads them.
@@ -17,13 +15,13 @@ const (
 // string that is a plain number, gets unit appended ("4096" with MemoryUnit is "4096M"); any other
 // string is taken as a quantity as written ("4Gi", "500m"). ok is false when the result is not a
 // valid quantity above zero; the decorator check reports those, so an emitter can rely on ok.
-func Quantity(v ir.Value, unit string) (q string, ok bool) {
+func Quantity(v Value, unit string) (q string, ok bool) {
 	switch v.Kind {
-	case ir.ValInt:
+	case ValInt:
 		q = strconv.FormatInt(v.Int, 10) + unit
-	case ir.ValFloat:
+	case ValFloat:
 		q = strconv.FormatFloat(v.Float, 'f', -1, 64) + unit
-	case ir.ValString:
+	case ValString:
 		q = strings.TrimSpace(v.Str)
 		if n, ok := scanNumber(q); ok && n == len(q) {
 			q += unit
@@ -35,7 +33,9 @@ func Quantity(v ir.Value, unit string) (q string, ok bool) {
 	return q, valid && positive
 }
 
-func positiveQuantity(v ir.Value, cpu bool) bool {
+// PositiveQuantity reports whether v is a valid quantity above zero, in cores when cpu is set
+// and in MemoryUnit otherwise.
+func PositiveQuantity(v Value, cpu bool) bool {
 	unit := MemoryUnit
 	if cpu {
 		unit = CPUUnit

@@ -1,4 +1,4 @@
-package check
+package graph
 
 import "github.com/flowc-dev/flowc/internal/diag"
 

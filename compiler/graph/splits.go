@@ -1,4 +1,4 @@
-package check
+package graph
 
 // Splits and joins are matched in one pass over the topological order, never by walking paths.
 //
@@ -27,12 +27,13 @@ type frame struct {
 	reported bool // its unjoined-split is reported
 }
 
-// splitFinding is one problem the pass found, for the split/join checks to word and report.
-type splitFinding struct {
-	check string // "unjoined-split", "join-arity", "join-without-split" or "cross-join"
-	step  int    // where it is reported: the join, or the unjoined split
-	split int    // the split concerned, or -1
-	a, b  int    // cross-join: two predecessors that disagree; unjoined-split: a reaches end
+// Finding is one problem the split pass found, for the split/join checks to word and report.
+// Steps are node indexes (see Graph.Node).
+type Finding struct {
+	Check string // "unjoined-split", "join-arity", "join-without-split" or "cross-join"
+	Step  int    // where it is reported: the join, or the unjoined split
+	Split int    // the split concerned, or -1
+	A, B  int    // cross-join: two predecessors that disagree; unjoined-split: A reaches end
 }
 
 // splitFacts is what the pass computes. It runs only when the reachable graph is acyclic.
@@ -41,7 +42,7 @@ type splitFacts struct {
 	out      []*frame // the stack a step passes on to its successors
 	join     []int    // the join that closes a splitting step, or -1
 	tainted  []bool
-	findings []splitFinding
+	findings []Finding
 }
 
 func (g *Graph) propagateSplits() {
@@ -106,9 +107,9 @@ func markLossy(f *frame) {
 	}
 }
 
-func (g *Graph) report(f splitFinding) {
+func (g *Graph) report(f Finding) {
 	g.splits.findings = append(g.splits.findings, f)
-	g.splits.tainted[f.step] = true
+	g.splits.tainted[f.Step] = true
 }
 
 // passThrough handles a step that is neither a join nor end.
@@ -119,7 +120,7 @@ func (g *Graph) passThrough(v int, preds []int) {
 	}
 	s.in[v] = s.out[preds[0]]
 	if len(preds) > 1 && !s.tainted[v] {
-		g.report(splitFinding{check: "join-arity", step: v, split: -1})
+		g.report(Finding{Check: "join-arity", Step: v, Split: -1})
 	}
 }
 
@@ -132,14 +133,14 @@ func (g *Graph) closeSplit(v int, preds []int) {
 	for _, p := range preds[1:] {
 		if s.out[p] != top {
 			if !s.tainted[v] {
-				g.report(splitFinding{check: "cross-join", step: v, split: -1, a: preds[0], b: p})
+				g.report(Finding{Check: "cross-join", Step: v, Split: -1, A: preds[0], B: p})
 			}
 			return
 		}
 	}
 	if top == nil {
 		if !s.tainted[v] {
-			g.report(splitFinding{check: "join-without-split", step: v, split: -1})
+			g.report(Finding{Check: "join-without-split", Step: v, Split: -1})
 		}
 		return
 	}
@@ -150,7 +151,7 @@ func (g *Graph) closeSplit(v int, preds []int) {
 	case top.lossy:
 		s.tainted[v] = true
 	case len(preds) != len(g.succ[top.split]) && !s.tainted[v]:
-		g.report(splitFinding{check: "join-arity", step: v, split: top.split})
+		g.report(Finding{Check: "join-arity", Step: v, Split: top.split})
 	}
 }
 
@@ -173,10 +174,10 @@ func (g *Graph) arriveAtEnd(v int, preds []int) {
 		}
 		f.reported = true
 		g.splits.findings = append(g.splits.findings,
-			splitFinding{check: "unjoined-split", step: f.split, split: f.split, a: p})
+			Finding{Check: "unjoined-split", Step: f.split, Split: f.split, A: p})
 	}
 	if !open && len(preds) > 1 && !s.tainted[v] {
-		g.report(splitFinding{check: "join-arity", step: v, split: -1})
+		g.report(Finding{Check: "join-arity", Step: v, Split: -1})
 	}
 }
 

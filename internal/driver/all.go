@@ -1,0 +1,32 @@
+package driver
+
+import "github.com/flowc-dev/flowc/internal/diag"
+
+// CompileAll loads, checks and compiles every flow in paths, the way `flowc compile` does: two
+// flows that would be written under one name are an error. On any error it returns no outputs.
+func CompileAll(paths []string, o Options) ([]*Output, diag.List) {
+	flows, diags := LoadWith(paths, o.Load)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var outs []*Output
+	byName := map[string]*Output{}
+	for _, fl := range flows {
+		out, d := Compile(fl, o)
+		diags = append(diags, d...)
+		if out == nil {
+			continue
+		}
+		if prev := byName[out.Name]; prev != nil {
+			diags = append(diags, diag.Errorf(fl.IR.Pos, "name", "flows %q (%s) and %q (%s) would both be written as %s.yaml; rename one",
+				prev.Flow.IR.Name, prev.Flow.IR.File, fl.IR.Name, fl.IR.File, out.Name))
+			continue
+		}
+		byName[out.Name] = out
+		outs = append(outs, out)
+	}
+	if diags.HasErrors() {
+		return nil, diags.Sorted()
+	}
+	return outs, diags.Sorted()
+}

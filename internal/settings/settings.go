@@ -1,0 +1,41 @@
+// Package settings holds what flowc.yaml, the command-line flags and the backends agree on: the
+// workflow-level options, the artifact storage kinds, and the syntax of image references, include
+// patterns and file names. It is a leaf: internal/config validates flowc.yaml against it and the
+// emitters take its values as input, so config never needs to import a backend.
+package settings
+
+// WorkflowOptions are workflow-level settings, from flags and flowc.yaml.
+type WorkflowOptions struct {
+	Parallelism                 int      `yaml:"parallelism"`    // most pods at once
+	TimeoutSeconds              int64    `yaml:"timeoutSeconds"` // the whole run's deadline
+	TTLSeconds                  int      `yaml:"ttlSecondsAfterFinished"`
+	PodGC                       string   `yaml:"podGC"` // OnPodCompletion, OnPodSuccess, OnWorkflowCompletion, ...
+	ImagePullSecrets            []string `yaml:"imagePullSecrets"`
+	ArtifactRepositoryConfigMap string   `yaml:"artifactRepositoryConfigMap"`
+	ArtifactRepositoryKey       string   `yaml:"artifactRepositoryKey"`
+	ArtifactStorage             string   `yaml:"artifactStorage"` // s3 (default), gcs, azure or oss
+}
+
+// Artifact storage kinds: the kind of the cluster's artifact repository that holds the steps'
+// state. Every kind is written as a key-only artifact, so the repository's endpoint, bucket and
+// credentials stay in the cluster's configuration (artifactRepositoryRef or the namespace's
+// default), as with S3.
+const (
+	StorageS3    = "s3"
+	StorageGCS   = "gcs"
+	StorageAzure = "azure"
+	StorageOSS   = "oss"
+)
+
+// StorageKinds lists the kinds flowc.yaml's artifactStorage accepts, default first.
+var StorageKinds = []string{StorageS3, StorageGCS, StorageAzure, StorageOSS}
+
+// ValidStorage reports whether kind is an artifact storage kind; "" means the default, s3.
+func ValidStorage(kind string) bool {
+	for _, k := range StorageKinds {
+		if kind == k {
+			return true
+		}
+	}
+	return kind == ""
+}
