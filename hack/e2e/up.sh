@@ -191,10 +191,13 @@ spawn kube-apiserver "$KUBE_APISERVER_BIN" \
   --service-account-signing-key-file="$STATE/pki/sa.key" \
   --service-cluster-ip-range=10.96.0.0/16 \
   --allow-privileged=true \
+  --kubelet-preferred-address-types=InternalIP \
   --profiling=false
 wait_for "the API server's certificate" 60 test -s "$STATE/pki/apiserver.crt"
 cp "$STATE/pki/apiserver.crt" "$STATE/ca.crt"
 
+# (--kubelet-preferred-address-types: the node's name resolves nowhere; a DNS lookup of it would
+# leave the namespace.)
 # kubeconfig NAMESPACE: the admin kubeconfig (one token for every client: a test cluster).
 kubeconfig() {
   cat <<EOF

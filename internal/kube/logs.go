@@ -61,14 +61,14 @@ func (c *Cluster) Pods(ctx context.Context, ns, name string) ([]Pod, error) {
 
 // Log reads the log of a pod's container; tail > 0 keeps only its last tail lines.
 func (c *Cluster) Log(ctx context.Context, ns, pod, container string, tail int) ([]byte, error) {
-	cfg := rest.CopyConfig(c.config)
-	cfg.GroupVersion = &schema.GroupVersion{Version: "v1"}
-	cfg.APIPath = "/api"
+	// dynamic.ConfigFor supplies the serializer a REST client needs (the log is plain text).
+	cfg := dynamic.ConfigFor(c.config)
+	cfg.GroupVersion, cfg.APIPath = nil, ""
 	rc, err := rest.UnversionedRESTClientFor(cfg)
 	if err != nil {
 		return nil, err
 	}
-	req := rc.Get().Namespace(ns).Resource("pods").Name(pod).SubResource("log").Param("container", container)
+	req := rc.Get().AbsPath("/api/v1/namespaces", ns, "pods", pod, "log").Param("container", container)
 	if tail > 0 {
 		req = req.Param("tailLines", strconv.Itoa(tail))
 	}
