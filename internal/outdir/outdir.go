@@ -58,6 +58,7 @@ type plan struct {
 // removes the files of earlier compiles that the new outputs no longer have. A refusal or a
 // failed write leaves root as it was.
 func Write(root string, flows []Flow) error {
+	root = filepath.Clean(root) // "out/" is "out": its parent is not itself
 	var plans []*plan
 	for _, f := range flows {
 		p, err := check(root, f)
@@ -264,6 +265,6 @@ func ReadCommitted(path string) ([]byte, error) {
 // give, or nil. compile --check uses it so that it never diffs (and prints) a directory that is
 // not flowc's.
 func Check(root string, f Flow) error {
-	_, err := check(root, f)
+	_, err := check(filepath.Clean(root), f)
 	return err
 }

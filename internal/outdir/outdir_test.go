@@ -198,3 +198,20 @@ func TestWriteRefusalWritesNothing(t *testing.T) {
 		t.Errorf("on disk: %v", got)
 	}
 }
+
+// TestWriteTrailingSlash: "-o out/" for a directory that does not exist yet is "-o out", the
+// first time and the next.
+func TestWriteTrailingSlash(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "generated") + "/"
+	for i := 0; i < 2; i++ {
+		if err := Write(root, []Flow{docs("Dockerfile")}); err != nil {
+			t.Fatalf("write %d: %v", i+1, err)
+		}
+		if err := Check(root, docs("Dockerfile")); err != nil {
+			t.Fatalf("check %d: %v", i+1, err)
+		}
+	}
+	if got := tree(t, root); got["docs/Dockerfile"] != "new Dockerfile" || got["docs.yaml"] != yaml {
+		t.Errorf("on disk: %v", got)
+	}
+}
