@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/parser/python"
 )
@@ -203,12 +206,22 @@ func readInside(dir, rel string) ([]byte, error) {
 	if r, err := filepath.Rel(realDir, real); err != nil || !filepath.IsLocal(r) {
 		return nil, fmt.Errorf("%s leads outside the flow's directory", rel)
 	}
-	if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", rel)
-	}
-	data, err := os.ReadFile(real)
+	// Opened without blocking (a FIFO swapped in after a check would hang compile), then checked
+	// on the open file, and read to a cap: a Config or IncludeFile is data for one image.
+	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", rel, errText(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", rel)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, build.MaxContextBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", rel, errText(err))
+	}
+	if len(data) > build.MaxContextBytes {
+		return nil, fmt.Errorf("%s is larger than %d MiB, the build context's cap", rel, build.MaxContextBytes>>20)
 	}
 	return data, nil
 }

@@ -72,3 +72,32 @@ func TestFIFOFlow(t *testing.T) {
 		}
 	}
 }
+
+// TestFIFOConfig: a Config file that is a named pipe is refused, never read (it would block).
+func TestFIFOConfig(t *testing.T) {
+	dir := t.TempDir()
+	flow := `from metaflow import FlowSpec, Config, step
+
+
+class PipeFlow(FlowSpec):
+    app = Config("app", default="app.json")
+
+    @step
+    def start(self):
+        self.next(self.end)
+
+    @step
+    def end(self):
+        pass
+`
+	if err := os.WriteFile(filepath.Join(dir, "flow.py"), []byte(flow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := mkfifo(filepath.Join(dir, "app.json")); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	_, diags := driver.Load([]string{filepath.Join(dir, "flow.py")})
+	if !strings.Contains(diags.String(), "app.json is not a regular file") {
+		t.Errorf("diagnostics: %v", diags)
+	}
+}
