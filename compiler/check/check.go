@@ -86,18 +86,18 @@ var All = []*Check{
 	TemplateSyntax,
 }
 
-// Run resolves f, builds its graph once, runs every check in All and returns what they report,
-// sorted. A nil flow has nothing to report.
+// Run builds f's graph once, runs every check in All and returns what they report, sorted. It
+// only reads f: the compile phase before it (ir.Flow.Resolve, which the driver runs) is the last
+// to write the IR, and the checks need none of what it derives. A nil flow has nothing to report;
+// nil entries in f's slices are skipped (ir.NilFree), not removed.
 func Run(f *ir.Flow) diag.List {
 	if f == nil {
 		return nil
 	}
-	dropNils(f)
-	f.Resolve()
-	return runChecks(f)
+	return runChecks(ir.NilFree(f))
 }
 
-// runChecks is Run on a flow already resolved.
+// runChecks is Run on a flow without nil entries.
 func runChecks(f *ir.Flow) diag.List {
 	g := NewGraph(f)
 	var out diag.List
@@ -105,26 +105,4 @@ func runChecks(f *ir.Flow) diag.List {
 		c.Run(&Pass{Flow: f, Graph: g, Check: c, diags: &out})
 	}
 	return out.Sorted()
-}
-
-// dropNils removes nil entries from f's slices. A frontend never produces them, but Resolve and
-// the checks dereference every entry, and Run must not crash on a malformed IR.
-func dropNils(f *ir.Flow) {
-	f.Steps = compact(f.Steps)
-	f.Params = compact(f.Params)
-	f.Decorators = compact(f.Decorators)
-	for _, s := range f.Steps {
-		s.Transitions = compact(s.Transitions)
-		s.Decorators = compact(s.Decorators)
-	}
-}
-
-func compact[T any](xs []*T) []*T {
-	out := xs[:0]
-	for _, x := range xs {
-		if x != nil {
-			out = append(out, x)
-		}
-	}
-	return out
 }

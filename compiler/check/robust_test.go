@@ -126,6 +126,9 @@ func TestNilsAndEmpty(t *testing.T) {
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
+	if f.Steps[0] != nil || f.Params[0] != nil || f.Steps[1].Transitions[0] != nil {
+		t.Error("Run removed the nil entries of the flow it checked; checks only read")
+	}
 }
 
 // FuzzRun feeds random flows to Run; go test runs the seeds, go test -fuzz=FuzzRun explores.

@@ -10,9 +10,13 @@ func (s *Step) Transition() *Transition {
 	return nil
 }
 
-// Resolve fills in each step's Kind, Next, Foreach and In from its transition and signature.
-// It is meant for flows that passed the checks, but it is safe on any flow.
+// Resolve is the compile phase between a frontend and the checks: it drops nil entries from the
+// flow's slices (a frontend never produces them, but nothing downstream must crash on one) and
+// fills in each step's Kind, Next, Foreach and In from its transition and signature. It is the
+// last write to the IR: the checks, the emitters and flowc run only read a resolved flow. It is
+// safe on any flow, and running it again changes nothing.
 func (f *Flow) Resolve() {
+	*f = *NilFree(f)
 	byName := f.stepIndex()
 	for _, s := range f.Steps {
 		s.Next, s.Foreach, s.In = nil, "", nil
@@ -60,4 +64,60 @@ func (f *Flow) stepIndex() map[string]*Step {
 		}
 	}
 	return m
+}
+
+// NilFree returns f when none of its slices holds a nil entry, else a copy without them (a step
+// is copied only when one of its own slices has one); f itself is left as it is, so that a
+// reader such as check.Run can be safe on a malformed IR without writing to it.
+func NilFree(f *Flow) *Flow {
+	if f == nil || !hasNils(f) {
+		return f
+	}
+	c := *f
+	c.Steps = compact(f.Steps)
+	c.Params = compact(f.Params)
+	c.Decorators = compact(f.Decorators)
+	for i, s := range c.Steps {
+		if hasNil(s.Transitions) || hasNil(s.Decorators) {
+			sc := *s
+			sc.Transitions, sc.Decorators = compact(s.Transitions), compact(s.Decorators)
+			c.Steps[i] = &sc
+		}
+	}
+	return &c
+}
+
+func hasNils(f *Flow) bool {
+	if hasNil(f.Steps) || hasNil(f.Params) || hasNil(f.Decorators) {
+		return true
+	}
+	for _, s := range f.Steps {
+		if s != nil && (hasNil(s.Transitions) || hasNil(s.Decorators)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNil[T any](xs []*T) bool {
+	for _, x := range xs {
+		if x == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// compact returns xs without its nil entries, in a new slice: xs may be shared.
+func compact[T any](xs []*T) []*T {
+	if !hasNil(xs) {
+		return xs
+	}
+	out := make([]*T, 0, len(xs))
+	for _, x := range xs {
+		if x != nil {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -40,6 +40,17 @@ type LoadOptions struct {
 
 // LoadWith is Load with options.
 func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
+	flows, diags := resolveAll(paths, o)
+	for _, fl := range flows {
+		diags = append(diags, check.Run(fl.IR)...)
+	}
+	return flows, diags.Sorted()
+}
+
+// resolveAll is LoadWith without the checks: the frontends' IR, resolved by the compile phase
+// (Config values, then ir.Flow.Resolve), which is the last to write it. The checks only read
+// what it returns; so do the emitters and flowc run.
+func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	var flows []*Flow
 	var diags diag.List
 	for _, p := range paths {
@@ -98,7 +109,7 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 	var out []*Flow
 	for _, f := range irs {
 		resolveConfigs(f, filepath.Dir(path), o.Configs)
-		diags = append(diags, check.Run(f)...)
+		f.Resolve()
 		out = append(out, &Flow{IR: f, Path: path, Src: src})
 	}
 	return out, diags
@@ -143,7 +154,7 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 	}
 	var out []*Flow
 	for _, f := range irs {
-		diags = append(diags, check.Run(f)...)
+		f.Resolve()
 		out = append(out, &Flow{IR: f, Path: f.File})
 	}
 	return out, diags
