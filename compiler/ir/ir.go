@@ -39,6 +39,13 @@ type Flow struct {
 	// follow local modules into the build context without importing a frontend. nil when the
 	// language has no such modules (Go: go/packages lists the files).
 	ModuleImports func(name string, src []byte) []Import
+
+	// GoFiles are, for a Go flow, the files `go build` reads from modules for the flow's
+	// package: those of the package and of every package it imports, directly or not, outside
+	// the standard library (Go, ignored, other and embedded files; no tests), as absolute OS
+	// paths in the go command's order. The frontend's one go/packages load lists them, so that
+	// the build backend does not load the packages again.
+	GoFiles []string
 }
 
 // Import is one module the flow's source file imports.

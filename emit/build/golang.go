@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/packages"
-
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
@@ -22,14 +20,10 @@ const (
 	DefaultGoRuntime = "gcr.io/distroless/static-debian12"
 )
 
-// goListMode lists the flow's package and everything it imports, with their files and modules:
-// what `go build` reads from the main module.
-const goListMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
-	packages.NeedModule | packages.NeedEmbedFiles
-
 // NewGoContext gathers a Go flow's build context from its module: go.mod, go.sum, and every
 // source file of the main module's packages that the flow's main package (in dir) imports,
-// directly or not, with the main package itself; test files are left out. Paths are relative
+// directly or not, with the main package itself, as the Go frontend listed them (ir.Flow.GoFiles);
+// test files are left out. Paths are relative
 // to the module root, and FlowFile is the main package's directory in it ("." at the root).
 // Third-party modules are left to `go build` in the image, which downloads them.
 func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
@@ -56,7 +50,7 @@ func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
 	g.addIfExists(filepath.Join(root, "go.sum"))
 	g.addTree(filepath.Join(root, "vendor")) // a vendored module builds from vendor/
 	g.replaces(gomod)
-	g.packages(abs)
+	g.packages()
 	g.c.Files["Dockerfile"] = []byte(goDockerfile(goBuilder(gomod), g.c.FlowFile))
 	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n")
 	return g.c, g.diags
@@ -123,28 +117,14 @@ func (g *goContext) addTree(dir string) {
 	})
 }
 
-// packages adds the files of every package in the module that the flow's package needs.
-func (g *goContext) packages(abs string) {
-	pkgs, err := packages.Load(&packages.Config{Mode: goListMode, Dir: abs, Env: goEnv()}, ".")
-	if err != nil {
-		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot list the flow's packages: %v", err))
-		return
+// packages adds the module files the flow's package needs, as the frontend's load listed them
+// (ir.Flow.GoFiles): those inside the module root; third-party modules are go build's to fetch.
+func (g *goContext) packages() {
+	for _, file := range g.flow.GoFiles {
+		if g.rel(file) != "" {
+			g.add(file)
+		}
 	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Module == nil {
-			return // the standard library
-		}
-		var files []string
-		files = append(files, p.GoFiles...)
-		files = append(files, p.IgnoredFiles...) // other platforms' files: the image may be one
-		files = append(files, p.OtherFiles...)
-		files = append(files, p.EmbedFiles...)
-		for _, file := range files {
-			if !strings.HasSuffix(file, "_test.go") && g.rel(file) != "" {
-				g.add(file)
-			}
-		}
-	})
 }
 
 // replaceRE matches one replace directive with a local path: `X [v] => ./path` (or ../path, /path).
@@ -195,16 +175,4 @@ func goDockerfile(builder, pkg string) string {
 	b.WriteString(`COPY --from=build ["/flow", "/flow"]` + "\n")
 	b.WriteString("ENTRYPOINT [\"/flow\"]\n")
 	return b.String()
-}
-
-// goEnv is the go command's environment for listing a flow's packages, as parser/golang.Env
-// (which this package cannot import: its tests import this one): no cgo, no toolchain download.
-func goEnv() []string {
-	var flags []string
-	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
-		if f != "-mod=mod" && !strings.HasPrefix(f, "-toolexec") && !strings.HasPrefix(f, "--toolexec") {
-			flags = append(flags, f)
-		}
-	}
-	return append(os.Environ(), "CGO_ENABLED=0", "GOTOOLCHAIN=local", "GOFLAGS="+strings.Join(flags, " "))
 }

@@ -25,10 +25,13 @@ func TestDataProcessExample(t *testing.T) {
 }
 
 // TestGoBuildContext checks the build context of a Go flow: the module files, the flow's package
-// and the local packages it imports (the SDK, here), no tests, and the two-stage Dockerfile.
+// and the local packages it imports (the SDK, here), no tests, and the two-stage Dockerfile. The
+// packages are loaded once per compile, by the frontend: the build backend gathers the context
+// with no go command to run (an empty PATH).
 func TestGoBuildContext(t *testing.T) {
 	dir := filepath.Join(root, "testdata", "go", "foreach")
 	f := loadOne(t, dir)
+	t.Setenv("PATH", "")
 	c, diags := build.NewGoContext(f, dir, build.Options{})
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", diags)

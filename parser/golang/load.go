@@ -29,9 +29,11 @@ const SDKPath = "github.com/flowc-dev/flowc/flow"
 
 // Mode is what Load asks of go/packages: the flow package's syntax and types. The imported
 // packages' types come from export data (compiled once, then cached by the go command), which is
-// much faster than type-checking every dependency from source (NeedDeps).
+// much faster than type-checking every dependency from source (NeedDeps). The go command lists
+// every dependency anyway (NeedImports): their modules and embedded files give the build context
+// its files (ir.Flow.GoFiles) from this same load.
 const Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes |
-	packages.NeedTypesInfo | packages.NeedImports
+	packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule | packages.NeedEmbedFiles
 
 // Load reads the Go package in dir (a file names its directory) and returns its flows, in
 // source order. Type errors of the package are `syntax` diagnostics at their positions; a
@@ -74,7 +76,12 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 		if pkg.Types == nil || pkg.TypesInfo == nil || hasParseError(pkg) {
 			continue // a partial syntax tree would only add misleading findings
 		}
-		flows = append(flows, l.flows(pkg)...)
+		fls := l.flows(pkg)
+		files := programFiles(pkg)
+		for _, f := range fls {
+			f.GoFiles = files
+		}
+		flows = append(flows, fls...)
 	}
 	return flows, l.diags.Sorted()
 }
