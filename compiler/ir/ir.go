@@ -34,11 +34,13 @@ type Flow struct {
 	Start, End string       // steps marked @step(start=True) / @step(end=True); "" when none
 	Problems   []Problem    // flow-level findings of the frontend (imports, mutators, user code)
 
-	// ModuleImports is the frontend's reader of the imports of a local module the flow file
-	// imports (name as diagnostics show it, src its content), so that the build backend can
-	// follow local modules into the build context without importing a frontend. nil when the
-	// language has no such modules (Go: go/packages lists the files).
-	ModuleImports func(name string, src []byte) []Import
+	// Modules are, for a Python flow, the local modules its image needs: the files beside the
+	// flow file that it imports, directly or through each other, found by the frontend (which
+	// reads them with the build context's rules), so that the build backend copies them without
+	// reading the source or importing a frontend. ThirdParty are the top-level modules it
+	// imports that are neither local, standard nor flowc's, each at its first import.
+	Modules    []Module
+	ThirdParty []Import
 
 	// GoFiles are, for a Go flow, the files `go build` reads from modules for the flow's
 	// package: those of the package and of every package it imports, directly or not, outside
@@ -46,6 +48,14 @@ type Flow struct {
 	// paths in the go command's order. The frontend's one go/packages load lists them, so that
 	// the build backend does not load the packages again.
 	GoFiles []string
+}
+
+// Module is a local module a flow's image needs, as the frontend found it.
+type Module struct {
+	Path string   // slash path relative to the flow file's directory: "util.py", "pkg/__init__.py"
+	Pos  diag.Pos // the import statement that first needs it
+	Src  []byte   // its content; nil when Err is set
+	Err  string   // why it cannot go into the build context, "" when it can
 }
 
 // Import is one module the flow's source file imports.

@@ -7,6 +7,7 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -73,10 +74,7 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot read the flow's directory: %v", err)}
 	}
 	root.total = int64(len(src))
-	local, third, diags := localModules(root, filepath.ToSlash(filepath.Dir(f.File)), f.Imports, f.ModuleImports)
-	for _, rel := range local {
-		c.Files[rel], _ = root.read(rel)
-	}
+	diags := c.addModules(root, f.Modules)
 	var base []byte
 	switch k, err := root.kind("requirements.txt"); {
 	case err != nil:
@@ -92,8 +90,8 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	reqs, rd := FlowRequirements(f)
 	diags = append(diags, rd...)
 	hasReq := c.addRequirements(base, reqs)
-	if len(third) > 0 && !hasReq {
-		diags = append(diags, thirdPartyWarnings(f, third, c.FlowFile)...)
+	if len(f.ThirdParty) > 0 && !hasReq {
+		diags = append(diags, thirdPartyWarnings(f.ThirdParty, c.FlowFile)...)
 	}
 	runtime := o.Runtime
 	if runtime == nil {
@@ -105,6 +103,27 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	c.Files["Dockerfile"] = []byte(dockerfile(o.BaseImage, c.FlowFile, hasReq, c.stepRequirementFiles()))
 	c.Files[".dockerignore"] = []byte(dockerignore)
 	return c, diags
+}
+
+// addModules copies the local modules the frontend found (ir.Flow.Modules) into the context,
+// within its cap; what cannot go in is an error at the import that needs it.
+func (c *Context) addModules(root *source, mods []ir.Module) diag.List {
+	var diags diag.List
+	for _, m := range mods {
+		err := checkName(m.Path)
+		switch {
+		case m.Err != "":
+			err = errors.New(m.Err)
+		case err == nil:
+			err = root.take(m.Path, len(m.Src))
+		}
+		if err != nil {
+			diags = append(diags, diag.Errorf(m.Pos, "build", "cannot copy the imported module %s into the build context: %v", m.Path, err))
+			continue
+		}
+		c.Files[m.Path] = m.Src
+	}
+	return diags
 }
 
 // nameCheck is the check id of a bad file name: braces are template syntax.

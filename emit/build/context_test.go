@@ -158,7 +158,14 @@ func TestContextHostile(t *testing.T) {
 			src := []byte(flowHead + c.imports + "\nclass F(FlowSpec):\n    pass\n")
 			path := filepath.Join(dir, "flow.py")
 			os.WriteFile(path, src, 0o644)
-			f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}, Imports: python.Imports("flow.py", src), ModuleImports: python.Imports}
+			// The frontend follows the imports through the directory, as the driver has it do.
+			root, err := OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			imports := python.Imports("flow.py", src)
+			local, third := python.LocalModules("flow.py", imports, root)
+			f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}, Imports: imports, Modules: local, ThirdParty: third}
 			var incs []Include
 			for _, p := range c.include {
 				incs = append(incs, Include{Pattern: p, Base: dir, Pos: diag.Pos{File: "flowc.yaml", Line: 1, Col: 1}})
@@ -239,5 +246,39 @@ func TestLiteralInclude(t *testing.T) {
 	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim", Include: []Include{inc}})
 	if got := strings.Join(userFiles(ctx), " "); got != "data/a*[1].csv flow.py" || len(diags) != 0 {
 		t.Errorf("context %s, diagnostics %v", got, diags)
+	}
+}
+
+// TestModuleDiagnosticsAtImport: what the build backend says about a module is at the import
+// statement that needs it, in the module that imports it when that is not the flow file: a
+// third-party module only a local module imports, a local module that cannot be copied.
+func TestModuleDiagnosticsAtImport(t *testing.T) {
+	dir := t.TempDir()
+	setup(t, dir, map[string]string{"util.py": "import os\n\nimport requests\nfrom pkg import pipe\n", "pkg/__init__.py": "", "pkg/pipe.py": "|fifo"})
+	src := []byte(flowHead + "import numpy\nimport util\n\nclass F(FlowSpec):\n    pass\n")
+	path := filepath.Join(dir, "flow.py")
+	os.WriteFile(path, src, 0o644)
+	root, err := OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := python.Imports("flow.py", src)
+	local, third := python.LocalModules("flow.py", imports, root)
+	f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 5, Col: 7}, Imports: imports, Modules: local, ThirdParty: third}
+	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim"})
+	var got []string
+	for _, d := range diags.Sorted() {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`flow.py:2:1: warning: the flow imports numpy, which the image will not have: add it to a requirements.txt next to flow.py, or to @pypi_base [build]`,
+		`util.py:3:1: warning: the flow imports requests, which the image will not have: add it to a requirements.txt next to flow.py, or to @pypi_base [build]`,
+		`util.py:4:1: error: cannot copy the imported module pkg/pipe.py into the build context: pkg/pipe.py is not a regular file (a named pipe); flowc never reads one into a build context [build]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if files := strings.Join(userFiles(ctx), " "); files != "flow.py pkg/__init__.py util.py" {
+		t.Errorf("context %s", files)
 	}
 }

@@ -133,6 +133,9 @@ func within(dir, p string) bool {
 	return err == nil && (r == "." || filepath.IsLocal(r))
 }
 
+// provided are the modules flowc's runtime puts in every image.
+var provided = map[string]bool{"metaflow": true, "flowc": true, "flowc_runtime": true, "__future__": true}
+
 // reserved names the context paths that flowc itself writes.
 func reserved(rel string) bool {
 	top := strings.SplitN(rel, "/", 2)[0]

@@ -178,16 +178,10 @@ func sameForAll(r Requirements, n int) ([]string, bool) {
 }
 
 // thirdPartyWarnings warns, at each module's first import, that the image will not have it.
-func thirdPartyWarnings(f *ir.Flow, third []string, flowFile string) diag.List {
+func thirdPartyWarnings(third []ir.Import, flowFile string) diag.List {
 	var diags diag.List
-	for _, mod := range third {
-		pos := f.Pos
-		for _, imp := range f.Imports {
-			if strings.SplitN(imp.Module, ".", 2)[0] == mod {
-				pos = imp.Pos
-				break
-			}
-		}
+	for _, imp := range third {
+		pos, mod := imp.Pos, imp.Module
 		diags = append(diags, diag.Warningf(pos, "build",
 			"the flow imports %s, which the image will not have: add it to a requirements.txt next to %s, or to @pypi_base",
 			mod, flowFile))

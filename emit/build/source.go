@@ -36,6 +36,30 @@ func ReadFile(dir, rel string) ([]byte, error) {
 	return s.read(rel)
 }
 
+// Root reads files under a flow's directory with a build context's rules, as ReadFile does,
+// each file within the cap on its own: the driver hands it to the Python frontend, which follows
+// the flow's local modules through it (python.Dir). The context's cap on the sum is this
+// package's to apply, when it copies them.
+type Root struct{ s *source }
+
+// OpenRoot opens dir for reading with a build context's rules.
+func OpenRoot(dir string) (*Root, error) {
+	s, err := newSource(dir, 0)
+	if err != nil {
+		return nil, err
+	}
+	return &Root{s: s}, nil
+}
+
+// Kind says what rel is: "" (nothing), "file" or "dir", or why it must not be read.
+func (r *Root) Kind(rel string) (string, error) { return r.s.kind(rel) }
+
+// ReadFile reads rel: only a regular file inside the root, within MaxContextBytes.
+func (r *Root) ReadFile(rel string) ([]byte, error) {
+	r.s.total = 0
+	return r.s.read(rel)
+}
+
 func newSource(dir string, max int64) (*source, error) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -124,6 +148,15 @@ func (s *source) read(rel string) ([]byte, error) {
 		return nil, s.capError(rel)
 	}
 	return data, nil
+}
+
+// take counts n bytes of rel, read elsewhere, against the cap.
+func (s *source) take(rel string, n int) error {
+	if s.total+int64(n) > s.max {
+		return s.capError(rel)
+	}
+	s.total += int64(n)
+	return nil
 }
 
 func (s *source) capError(rel string) error {

@@ -97,7 +97,13 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, "no-flow", "cannot read %s: %v", name, errText(err))}
 	}
-	irs, diags := python.ParseFileWith(name, src, localModules(filepath.Dir(path)))
+	var irs []*ir.Flow
+	var diags diag.List
+	if root, err := build.OpenRoot(filepath.Dir(path)); err == nil {
+		irs, diags = python.ParseFileIn(name, src, root)
+	} else {
+		irs, diags = python.ParseFile(name, src) // the build context will say why it cannot read it
+	}
 	if !must && len(irs) == 0 {
 		// A helper module in a flow directory: its syntax is not the compiler's business.
 		return nil, nil
@@ -113,21 +119,6 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 		out = append(out, &Flow{IR: f, Path: path, Src: src})
 	}
 	return out, diags
-}
-
-// localModules reads modules beside a flow file, where Python finds them when the flow runs:
-// a.b is dir/a/b.py or dir/a/b/__init__.py.
-func localModules(dir string) python.Loader {
-	return func(module string) (string, []byte, bool) {
-		rel := filepath.Join(strings.Split(module, ".")...)
-		for _, p := range []string{rel + ".py", filepath.Join(rel, "__init__.py")} {
-			// The same rules as the build context: nothing outside dir, no FIFO or device.
-			if src, err := build.ReadFile(dir, filepath.ToSlash(p)); err == nil {
-				return display(filepath.Join(dir, p)), src, true
-			}
-		}
-		return "", nil, false
-	}
 }
 
 // loadGo loads the Go flow package in dir (or holding the file dir); must says whether a package

@@ -1,28 +1,36 @@
-package build
+package python
 
 import (
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
 
-// provided are the modules flowc's runtime puts in every image.
-var provided = map[string]bool{"metaflow": true, "flowc": true, "flowc_runtime": true, "__future__": true}
+// Dir reads the flow file's directory for the frontend, by slash paths relative to it. The
+// driver gives one with the build context's rules (nothing outside the directory, no FIFO or
+// device, a size cap), so that the frontend never opens a file itself.
+type Dir interface {
+	// Kind says what rel is: "" (nothing), "file" or "dir"; an error when flowc must not read it.
+	Kind(rel string) (string, error)
+	ReadFile(rel string) ([]byte, error)
+}
+
+// runtimeModules are the modules flowc's runtime puts in every image.
+var runtimeModules = map[string]bool{"metaflow": true, "flowc": true, "flowc_runtime": true, "__future__": true}
 
 // modules follows a flow's imports to the local modules they name, as Python would find them
 // beside the flow file, and from those to theirs. Only the files that are imported are taken:
 // a package's __init__.py files on the way, and the module itself, never the rest of the
 // package's directory (which may hold anything, credentials included).
 type modules struct {
-	src      *source
-	shownDir string          // the flow's directory as diagnostics show it
-	files    map[string]bool // context paths of the modules found
-	third    map[string]bool // top-level modules that are neither local, standard nor provided
-	failed   map[string]bool // paths already reported
-	diags    diag.List
+	dir      Dir
+	shownDir string // the flow's directory as diagnostics show it
+	found    []ir.Module
+	seen     map[string]bool // context paths already in found
+	third    []ir.Import
+	isThird  map[string]bool
 }
 
 // pendingImport is an import statement and the local module it is in ("" for the flow file).
@@ -31,11 +39,13 @@ type pendingImport struct {
 	from string
 }
 
-// localModules returns the context paths of the local modules the flow needs (sorted), and
-// the third-party top-level modules it imports (sorted). importsOf reads a local module's imports
-// (the frontend's ir.Flow.ModuleImports); when it is nil, only the flow file's imports are taken.
-func localModules(src *source, shownDir string, imports []ir.Import, importsOf func(string, []byte) []ir.Import) (local, third []string, diags diag.List) {
-	m := &modules{src: src, shownDir: shownDir, files: map[string]bool{}, third: map[string]bool{}, failed: map[string]bool{}}
+// LocalModules follows imports (the flow file's, name its path as diagnostics show it) through
+// dir to the local modules the flow needs in its image, each with the import statement that
+// first needs it and its content or why it cannot be read, in the order found; and to the
+// third-party top-level modules it imports (neither local, standard nor flowc's), each at its
+// first import. The build backend copies the former and warns about the latter.
+func LocalModules(name string, imports []ir.Import, dir Dir) (local []ir.Module, third []ir.Import) {
+	m := &modules{dir: dir, shownDir: path.Dir(name), seen: map[string]bool{}, isThird: map[string]bool{}}
 	var queue []pendingImport
 	for _, imp := range imports {
 		queue = append(queue, pendingImport{imp: imp})
@@ -44,30 +54,29 @@ func localModules(src *source, shownDir string, imports []ir.Import, importsOf f
 		p := queue[0]
 		queue = queue[1:]
 		for _, file := range m.resolve(p) {
-			if m.files[file] {
+			if m.seen[file] {
 				continue
 			}
-			data, err := m.src.read(file)
+			data, err := m.dir.ReadFile(file)
 			if err != nil {
 				m.fail(p.imp.Pos, file, err)
 				continue
 			}
-			m.files[file] = true
-			if importsOf == nil {
-				continue
-			}
-			for _, imp := range importsOf(path.Join(shownDir, file), data) {
+			m.seen[file] = true
+			m.found = append(m.found, ir.Module{Path: file, Pos: p.imp.Pos, Src: data})
+			for _, imp := range Imports(path.Join(m.shownDir, file), data) {
 				queue = append(queue, pendingImport{imp: imp, from: file})
 			}
 		}
 	}
-	return sortedSet(m.files), sortedSet(m.third), m.diags
+	return m.found, m.third
 }
 
+// fail records rel as a module that cannot go into the build context, once.
 func (m *modules) fail(pos diag.Pos, rel string, err error) {
-	if !m.failed[rel] {
-		m.failed[rel] = true
-		m.diags = append(m.diags, diag.Errorf(pos, "build", "cannot copy the imported module %s into the build context: %v", rel, err))
+	if !m.seen[rel] {
+		m.seen[rel] = true
+		m.found = append(m.found, ir.Module{Path: rel, Pos: pos, Err: err.Error()})
 	}
 }
 
@@ -93,8 +102,9 @@ func (m *modules) resolve(p pendingImport) []string {
 			base = ""
 		}
 	} else if len(parts) == 0 || !m.isLocal(p.imp.Pos, parts[0]) {
-		if len(parts) > 0 && !stdlib[parts[0]] && !provided[parts[0]] {
-			m.third[parts[0]] = true
+		if len(parts) > 0 && !stdlib[parts[0]] && !runtimeModules[parts[0]] && !m.isThird[parts[0]] {
+			m.isThird[parts[0]] = true
+			m.third = append(m.third, ir.Import{Module: parts[0], Pos: p.imp.Pos})
 		}
 		return nil
 	}
@@ -111,7 +121,7 @@ func (m *modules) isLocal(pos diag.Pos, top string) bool {
 	if m.kind(pos, top) != "dir" {
 		return false
 	}
-	return m.kind(pos, top+"/__init__.py") == "file" || !stdlib[top] && !provided[top]
+	return m.kind(pos, top+"/__init__.py") == "file" || !stdlib[top] && !runtimeModules[top]
 }
 
 // walk resolves the dotted parts under base, then the imported names as possible submodules.
@@ -119,15 +129,15 @@ func (m *modules) walk(pos diag.Pos, base string, parts, names []string) []strin
 	var out []string
 	dir := base
 	for _, part := range parts {
-		file := join(dir, part+".py")
+		file := path.Join(dir, part+".py")
 		if m.kind(pos, file) == "file" {
 			return append(out, file) // a module: what follows is an attribute
 		}
-		pkg := join(dir, part)
+		pkg := path.Join(dir, part)
 		if m.kind(pos, pkg) != "dir" {
 			return out
 		}
-		if init := join(pkg, "__init__.py"); m.kind(pos, init) == "file" {
+		if init := path.Join(pkg, "__init__.py"); m.kind(pos, init) == "file" {
 			out = append(out, init)
 		}
 		dir = pkg
@@ -136,31 +146,20 @@ func (m *modules) walk(pos diag.Pos, base string, parts, names []string) []strin
 		if name == "*" {
 			continue
 		}
-		if file := join(dir, name+".py"); m.kind(pos, file) == "file" {
+		if file := path.Join(dir, name+".py"); m.kind(pos, file) == "file" {
 			out = append(out, file)
-		} else if init := join(dir, name, "__init__.py"); m.kind(pos, init) == "file" {
+		} else if init := path.Join(dir, name, "__init__.py"); m.kind(pos, init) == "file" {
 			out = append(out, init)
 		}
 	}
 	return out
 }
 
-// kind is source.kind with a failure reported at the import.
+// kind is Dir.Kind with a failure recorded at the import.
 func (m *modules) kind(pos diag.Pos, rel string) string {
-	k, err := m.src.kind(rel)
+	k, err := m.dir.Kind(rel)
 	if err != nil {
 		m.fail(pos, rel, err)
 	}
 	return k
-}
-
-func join(elems ...string) string { return path.Join(elems...) }
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
