@@ -158,14 +158,7 @@ func TestContextHostile(t *testing.T) {
 			src := []byte(flowHead + c.imports + "\nclass F(FlowSpec):\n    pass\n")
 			path := filepath.Join(dir, "flow.py")
 			os.WriteFile(path, src, 0o644)
-			// The frontend follows the imports through the directory, as the driver has it do.
-			root, err := OpenRoot(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			imports := python.Imports("flow.py", src)
-			local, third := python.LocalModules("flow.py", imports, root)
-			f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}, Imports: imports, Modules: local, ThirdParty: third}
+			f := frontendFlow(t, dir, src, 3)
 			var incs []Include
 			for _, p := range c.include {
 				incs = append(incs, Include{Pattern: p, Base: dir, Pos: diag.Pos{File: "flowc.yaml", Line: 1, Col: 1}})
@@ -191,6 +184,21 @@ func TestContextHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// frontendFlow is the IR of flow.py (src) in dir with what the Python frontend records for the
+// build: its imports, followed through dir to its local modules, as the driver has it do. The
+// class F is on line classLine.
+func frontendFlow(t *testing.T, dir string, src []byte, classLine int) *ir.Flow {
+	t.Helper()
+	root, err := OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imports := python.Imports("flow.py", src)
+	local, third := python.LocalModules("flow.py", imports, root)
+	return &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: classLine, Col: 7},
+		Imports: imports, Modules: local, ThirdParty: third}
 }
 
 // match is a glob with "*" only, enough for messages.
@@ -258,13 +266,7 @@ func TestModuleDiagnosticsAtImport(t *testing.T) {
 	src := []byte(flowHead + "import numpy\nimport util\n\nclass F(FlowSpec):\n    pass\n")
 	path := filepath.Join(dir, "flow.py")
 	os.WriteFile(path, src, 0o644)
-	root, err := OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	imports := python.Imports("flow.py", src)
-	local, third := python.LocalModules("flow.py", imports, root)
-	f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 5, Col: 7}, Imports: imports, Modules: local, ThirdParty: third}
+	f := frontendFlow(t, dir, src, 5)
 	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim"})
 	var got []string
 	for _, d := range diags.Sorted() {
