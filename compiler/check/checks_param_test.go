@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // param builds a parameter on line ln: the call at column 5, the name at 20, the default at 40.
@@ -29,7 +30,7 @@ func TestParameter(t *testing.T) {
 		param(11, "ok", "ok", ir.TypeBool, ptr(str("yes"))),
 		param(12, "", "empty", ir.TypeStr, nil),
 	}
-	f.Params[0].Problems = []ir.Problem{{Check: "parameter", Pos: pos(2, 30), Message: "type= must be str, int, float, bool or JSONType"}}
+	f.Params[0].Problems = []ir.Problem{{Check: diag.Parameter, Pos: pos(2, 30), Message: "type= must be str, int, float, bool or JSONType"}}
 	expect(t, f, `
 flow.py:2:30: error: type= must be str, int, float, bool or JSONType [parameter]
 flow.py:3:20: error: parameter "Alpha" has the same name as "alpha"; parameter names are compared case-insensitively [parameter]

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 const linear = "\nstart -> a\na -> end\nend"
@@ -30,7 +31,7 @@ func TestInvalidTransitionFromFrontend(t *testing.T) {
 	// not reported again as a dead end or an unreachable end.
 	f := parseFlow(t, linear)
 	step(t, f, "a").Transitions[0].Problems = []ir.Problem{
-		{Check: "invalid-transition", Pos: pos(3, 20), Message: `self.next takes steps as self.<name>, not "a"`},
+		{Check: diag.InvalidTransition, Pos: pos(3, 20), Message: `self.next takes steps as self.<name>, not "a"`},
 	}
 	expect(t, f, `flow.py:3:20: error: self.next takes steps as self.<name>, not "a" [invalid-transition]`)
 }
@@ -78,7 +79,7 @@ func TestConditionalFromFrontend(t *testing.T) {
 	// The frontend's finding replaces the derived one: one diagnostic per call.
 	f := parseFlow(t, "\nstart -> a [while]\na -> end\nend")
 	step(t, f, "start").Transitions[0].Problems = []ir.Problem{
-		{Check: "conditional-branching", Pos: pos(2, 10), Message: `self.next inside a "while" loop runs it again and again`},
+		{Check: diag.ConditionalBranching, Pos: pos(2, 10), Message: `self.next inside a "while" loop runs it again and again`},
 	}
 	expect(t, f, `flow.py:2:10: error: self.next inside a "while" loop runs it again and again [conditional-branching]`)
 }

@@ -10,7 +10,7 @@ import (
 
 // ConditionalBranching reports transitions whose targets depend on data.
 var ConditionalBranching = &Check{
-	Name: "conditional-branching",
+	Name: diag.ConditionalBranching,
 	Doc: `conditional-branching reports a self.next under a control construct (if, for, while, try,
 with, match; switch, select, defer or a closure in Go), Metaflow's switch form
 self.next({"a": self.a}, condition="x"), and a target chosen by an expression. flowc compiles a

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // decoStatus is what flowc does with a known decorator.
@@ -94,7 +95,7 @@ var (
 
 // Decorator reports unknown decorators and bad decorator arguments.
 var Decorator = &Check{
-	Name: "decorator",
+	Name: diag.Decorator,
 	Doc: `decorator warns about unknown decorators and about known ones flowc ignores (@conda, @pypi,
 @trigger, @trigger_on_finish, @conda_base, @pypi_base, some @kubernetes arguments), and reports
 @parallel, a decorator given twice, positional or unknown arguments, values that are not

@@ -1,8 +1,10 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // EmptyForeach reports a foreach that leads straight to a join.
 var EmptyForeach = &Check{
-	Name: "empty-foreach",
+	Name: diag.EmptyForeach,
 	Doc: `empty-foreach reports a foreach whose target is a join: its body is empty. Metaflow
 crashes on it at run time; flowc rejects it.`,
 	Run: func(p *Pass) {

@@ -1,8 +1,10 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // MissingNext reports a step, other than end, without a transition.
 var MissingNext = &Check{
-	Name: "missing-next",
+	Name: diag.MissingNext,
 	Doc: `missing-next reports a step other than end that never calls self.next: every step but end
 names the steps that run after it. In a flow without an end step, the one step without a
 transition is taken as the intended end, which no-end reports, rather than reported twice.`,

@@ -1,6 +1,10 @@
 package check
 
-import "github.com/flowc-dev/flowc/compiler/ir"
+import (
+	"github.com/flowc-dev/flowc/compiler/ir"
+
+	"github.com/flowc-dev/flowc/internal/diag"
+)
 
 // MaxFlowName is the longest name of a WorkflowTemplate or Workflow (a Kubernetes label value).
 const MaxFlowName = ir.MaxObjectName
@@ -10,7 +14,7 @@ const MaxCronWorkflowName = ir.MaxCronName
 
 // Name reports names that Argo cannot take once sanitised.
 var Name = &Check{
-	Name: "name",
+	Name: diag.Name,
 	Doc: `name reports a flow name with no letter or digit, from which no Argo object name can be
 made, and two steps that sanitise to one Argo template name (TemplateName), such as "load" and
 "load_". Long names are shortened with a hash by DNSName, so length is never an error.`,

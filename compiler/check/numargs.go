@@ -1,8 +1,10 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // NumArgs reports step signatures that fit no step.
 var NumArgs = &Check{
-	Name: "num-args",
+	Name: diag.NumArgs,
 	Doc: `num-args reports a step with too many arguments or without self, and a start step that
 takes inputs, and a join that is also a split, as Metaflow does. A join takes (self, inputs) and every other step (self); whether a step that takes
 inputs has the predecessors of a join is join-arity's business, and an end that takes inputs is

@@ -18,7 +18,7 @@ var reservedParamNames = []string{"params", "with"}
 
 // Parameter reports parameters that Metaflow, Argo or flowc's runtime would reject.
 var Parameter = &Check{
-	Name: "parameter",
+	Name: diag.Parameter,
 	Doc: `parameter reports what the frontend could not read in a Parameter(...), a reserved name,
 a name that is not a valid Argo parameter name (letters, digits, '_' and '-'), two names equal
 case-insensitively, an attribute that is reserved, repeated or the name of a step, and a default

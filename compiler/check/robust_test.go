@@ -41,7 +41,7 @@ func randomFlow(r *rand.Rand) *ir.Flow {
 			case 3:
 				t.NumParallel = true
 			case 4:
-				t.Problems = []ir.Problem{{Check: []string{"invalid-transition", "conditional-branching"}[r.IntN(2)], Pos: p(), Message: "x"}}
+				t.Problems = []ir.Problem{{Check: []diag.ID{diag.InvalidTransition, diag.ConditionalBranching}[r.IntN(2)], Pos: p(), Message: "x"}}
 			}
 			s.Transitions = append(s.Transitions, t)
 		}

@@ -10,7 +10,7 @@ import (
 
 // UnjoinedSplit reports splits whose branches reach end without a join.
 var UnjoinedSplit = &Check{
-	Name: "unjoined-split",
+	Name: diag.UnjoinedSplit,
 	Doc: `unjoined-split reports a split or foreach one of whose branches reaches end before the
 branches meet in a join, at the split's transition.`,
 	Run: func(p *Pass) {
@@ -28,7 +28,7 @@ branches meet in a join, at the split's transition.`,
 
 // JoinArity reports steps whose predecessors do not fit their signature.
 var JoinArity = &Check{
-	Name: "join-arity",
+	Name: diag.JoinArity,
 	Doc: `join-arity reports a join whose predecessors are not all the branches of the split it
 closes, and a step that is not a join but has several predecessors (it should take inputs).`,
 	Run: func(p *Pass) {
@@ -55,7 +55,7 @@ closes, and a step that is not a join but has several predecessors (it should ta
 
 // JoinWithoutSplit reports joins that no split leads to.
 var JoinWithoutSplit = &Check{
-	Name: "join-without-split",
+	Name: diag.JoinWithoutSplit,
 	Doc:  `join-without-split reports a step that takes inputs, as a join does, but is not inside any split.`,
 	Run: func(p *Pass) {
 		g := p.Graph
@@ -69,7 +69,7 @@ var JoinWithoutSplit = &Check{
 
 // CrossJoin reports joins whose predecessors come from different splits.
 var CrossJoin = &Check{
-	Name: "cross-join",
+	Name: diag.CrossJoin,
 	Doc: `cross-join reports a join whose predecessors are inside different splits, such as a branch
 of one split and a branch of a split nested in another branch: each split needs its own join.`,
 	Run: func(p *Pass) {

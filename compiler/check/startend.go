@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // NoStart reports a flow without a start step.
 var NoStart = &Check{
-	Name: "no-start",
+	Name: diag.NoStart,
 	Doc: `no-start reports a flow without a start step, where every run begins: a step named start,
 or the one step marked @step(start=True). Two marked steps, or a marked step beside a step named
 start, are ambiguous, as in Metaflow.`,
@@ -19,7 +20,7 @@ start, are ambiguous, as in Metaflow.`,
 
 // NoEnd reports a flow without an end step.
 var NoEnd = &Check{
-	Name: "no-end",
+	Name: diag.NoEnd,
 	Doc: `no-end reports a flow without an end step, where every run finishes: a step named end, or
 the one step marked @step(end=True). Two marked steps, or a marked step beside a step named end,
 are ambiguous, as in Metaflow.`,
@@ -120,7 +121,7 @@ func stepMarked(s *ir.Step, role string) bool {
 
 // StartIncoming reports transitions to start. One that closes a cycle is left to the cycle check.
 var StartIncoming = &Check{
-	Name: "start-incoming",
+	Name: diag.StartIncoming,
 	Doc: `start-incoming reports a transition whose target is start: the start step runs once, first.
 A transition that closes a reported cycle is reported by the cycle check instead, and one in end
 by end-outgoing.`,
@@ -156,7 +157,7 @@ func closesCycleAt(g *Graph, s *ir.Step, t *ir.Transition, target string) bool {
 
 // EndOutgoing reports transitions out of end.
 var EndOutgoing = &Check{
-	Name: "end-outgoing",
+	Name: diag.EndOutgoing,
 	Doc:  `end-outgoing reports a transition in the end step: the flow finishes at end.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
@@ -172,7 +173,7 @@ var EndOutgoing = &Check{
 
 // EndIsJoin reports an end step that takes inputs.
 var EndIsJoin = &Check{
-	Name: "end-is-join",
+	Name: diag.EndIsJoin,
 	Doc: `end-is-join reports an end step declared as a join. Metaflow rejects it too: join the
 branches in a step of their own, before end.`,
 	Run: func(p *Pass) {

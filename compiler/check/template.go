@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // hasBraces reports whether s holds what Argo would take for the start or end of a template.
@@ -23,7 +24,7 @@ var literalArgs = map[string][]string{
 
 // TemplateSyntax reports "{{" and "}}" where escaping cannot apply.
 var TemplateSyntax = &Check{
-	Name: "template-syntax",
+	Name: diag.TemplateSyntax,
 	Doc: `template-syntax reports "{{" in a user string that reaches the manifests, where Argo would
 substitute it: parameter names, help texts and defaults, and decorator values (image, service
 account, secret names, node selectors, tolerations, labels, annotations, environment variables,

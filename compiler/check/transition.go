@@ -7,7 +7,7 @@ import (
 
 // InvalidTransition reports transitions that are not one plain self.next as the last statement.
 var InvalidTransition = &Check{
-	Name: "invalid-transition",
+	Name: diag.InvalidTransition,
 	Doc: `invalid-transition reports what the frontend found malformed in a self.next call (no
 arguments, an argument that is not self.<step>, a foreach= that is not a string literal), a call
 without targets, a foreach= with other than one target, a target named twice, num_parallel= (not
@@ -98,7 +98,7 @@ func isConditional(t *ir.Transition) bool {
 		return true
 	}
 	for _, pr := range t.Problems {
-		if pr.Check == "conditional-branching" {
+		if pr.Check == diag.ConditionalBranching {
 			return true
 		}
 	}

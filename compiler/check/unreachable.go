@@ -1,8 +1,10 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // Unreachable reports steps that no path from start leads to.
 var Unreachable = &Check{
-	Name: "unreachable",
+	Name: diag.Unreachable,
 	Doc: `unreachable reports a step that no chain of transitions from start leads to. To report
 causes rather than consequences it follows every transition of a step, including those other
 checks reject (a second self.next, one under an "if"), where the graph follows only the first.

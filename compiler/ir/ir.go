@@ -138,10 +138,12 @@ type Target struct {
 
 // Problem is something the frontend found unfit, for a check to report under its own id.
 type Problem struct {
-	Check   string // the check id it belongs to, such as "conditional-branching"
+	Check   diag.ID // the check id it belongs to, such as diag.ConditionalBranching
 	Pos     diag.Pos
 	Message string
-	Warning bool // a warning rather than an error
+	// Suggestion is how to fix it, kept apart from Message as diag.Diagnostic keeps it.
+	Suggestion string
+	Warning    bool // a warning rather than an error
 }
 
 // Decorator is a step or flow decorator, such as @retry(times=3), or a Go //flowc: directive.

@@ -67,7 +67,7 @@ func localModules(src *source, shownDir string, imports []ir.Import, importsOf f
 func (m *modules) fail(pos diag.Pos, rel string, err error) {
 	if !m.failed[rel] {
 		m.failed[rel] = true
-		m.diags = append(m.diags, diag.Errorf(pos, "build", "cannot copy the imported module %s into the build context: %v", rel, err))
+		m.diags = append(m.diags, diag.Errorf(pos, diag.Build, "cannot copy the imported module %s into the build context: %v", rel, err))
 	}
 }
 

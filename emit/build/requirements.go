@@ -80,9 +80,9 @@ func packageLines(d *ir.Decorator) ([]string, diag.List) {
 			pos := a.Pos
 			switch {
 			case err != "":
-				diags = append(diags, diag.Errorf(pos, "requirements", "@%s package %q: %s", d.Name, k.Str, err))
+				diags = append(diags, diag.Errorf(pos, diag.Requirements, "@%s package %q: %s", d.Name, k.Str, err))
 			case warn != "":
-				diags = append(diags, diag.Warningf(pos, "requirements", "@%s package %q %s", d.Name, k.Str, warn))
+				diags = append(diags, diag.Warningf(pos, diag.Requirements, "@%s package %q %s", d.Name, k.Str, warn))
 			default:
 				lines = append(lines, line)
 			}
@@ -188,7 +188,7 @@ func thirdPartyWarnings(f *ir.Flow, third []string, flowFile string) diag.List {
 				break
 			}
 		}
-		diags = append(diags, diag.Warningf(pos, "build",
+		diags = append(diags, diag.Warningf(pos, diag.Build,
 			"the flow imports %s, which the image will not have: add it to a requirements.txt next to %s, or to @pypi_base",
 			mod, flowFile))
 	}

@@ -67,7 +67,7 @@ func TestFIFOFlow(t *testing.T) {
 	}
 	for _, arg := range []string{path, dir} {
 		_, diags := driver.Load([]string{arg})
-		if len(diags) == 0 || !strings.HasSuffix(diags[0].String(), "error: cannot read "+filepath.ToSlash(path)+": not a regular file [no-flow]") {
+		if len(diags) == 0 || !strings.HasSuffix(diags[0].String(), "error: cannot read "+filepath.ToSlash(path)+": not a regular file [read]") {
 			t.Errorf("Load(%s): %v", arg, diags)
 		}
 	}

@@ -45,7 +45,7 @@ func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "cannot read %s: %v", display(p), errText(err)))
+			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.Read, "cannot read %s: %v", display(p), errText(err)))
 			continue
 		}
 		if !st.IsDir() {
@@ -59,7 +59,7 @@ func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 		}
 		files, goDirs, err := sourceFiles(p)
 		if err != nil {
-			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "cannot read %s: %v", display(p), errText(err)))
+			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.Read, "cannot read %s: %v", display(p), errText(err)))
 		}
 		found := false
 		for _, f := range files {
@@ -73,7 +73,7 @@ func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 			flows, diags = append(flows, fl...), append(diags, d...)
 		}
 		if !found {
-			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "no flow found under %s: a flow is a class deriving FlowSpec", display(p)))
+			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.NoFlow, "no flow found under %s: a flow is a class deriving FlowSpec", display(p)))
 		}
 	}
 	return flows, append(diags, unusedConfigs(paths, flows, o)...).Sorted()
@@ -84,7 +84,7 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 	src, err := readRegular(path)
 	name := display(path)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, "no-flow", "cannot read %s: %v", name, errText(err))}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, diag.Read, "cannot read %s: %v", name, errText(err))}
 	}
 	irs, diags := python.ParseFileWith(name, src, localModules(filepath.Dir(path)))
 	if !must && len(irs) == 0 {
@@ -92,7 +92,7 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 		return nil, nil
 	}
 	if len(irs) == 0 && !diags.HasErrors() {
-		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "no-flow",
+		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.NoFlow,
 			"no flow found in %s: a flow is a class deriving FlowSpec with @step methods", name))
 	}
 	var out []*Flow
@@ -128,7 +128,7 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 		// A package without a flow whose types look like one: what was meant to be a flow.
 		promoted := false
 		for i, d := range diags {
-			if d.Check == "no-flow" {
+			if d.Check == diag.NoFlow {
 				diags[i].Severity, promoted = diag.Error, true
 			}
 		}
@@ -137,7 +137,7 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 		case !must:
 			return nil, nil
 		default:
-			diags = append(diags, diag.Errorf(diag.Pos{File: name}, "no-flow",
+			diags = append(diags, diag.Errorf(diag.Pos{File: name}, diag.NoFlow,
 				"no flow found in %s: a Go flow is a //flowc:flow struct type embedding flow.FlowSpec", name))
 		}
 	}

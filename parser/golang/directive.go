@@ -66,7 +66,7 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 		switch {
 		case d.name == marker:
 		case !knownDirectives[d.name] || d.name == "flow" || d.name == "step":
-			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), "decorator",
+			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), diag.Decorator,
 				"unknown directive %s%s%s; flowc reads %s", prefix, d.name, suggestDirective(d.name), knownList()))
 		default:
 			out = append(out, l.decorator(d))
@@ -161,7 +161,7 @@ func (l *loader) decorator(d directive) *ir.Decorator {
 	}
 	if p.err != "" {
 		at := d.comment.Slash + token.Pos(d.argsOff+p.errAt)
-		l.diags = append(l.diags, diag.Errorf(l.pos(at), "decorator", "cannot read %s%s: %s", prefix, d.name, p.err))
+		l.diags = append(l.diags, diag.Errorf(l.pos(at), diag.Decorator, "cannot read %s%s: %s", prefix, d.name, p.err))
 	}
 	return deco
 }
@@ -175,7 +175,7 @@ func (l *loader) strayDirectives(f *ast.File, used map[*ast.Comment]bool) {
 			if !ok || used[c] {
 				continue
 			}
-			l.diags = append(l.diags, diag.Warningf(l.pos(c.Slash), "decorator",
+			l.diags = append(l.diags, diag.Warningf(l.pos(c.Slash), diag.Decorator,
 				"%s%s is not in the doc comment of a flow type or a step method, so it is ignored; put it on the lines right above the declaration",
 				prefix, d.name))
 		}

@@ -98,7 +98,7 @@ func (f *file) foreignBase(c *ast.ClassDef) diag.List {
 		if imp, ok := f.imported[n]; ok {
 			where = fmt.Sprintf("in module %s, which flowc cannot find next to the flow or cannot parse", imp.module)
 		}
-		return diag.List{diag.Errorf(f.classNamePos(c), "no-flow",
+		return diag.List{diag.Errorf(f.classNamePos(c), diag.NoFlow,
 			"class %s has @step methods, but its base %s is defined %s; flowc reads flows and their bases from the flow's directory",
 			c.Name, exprString(b), where)}
 	}

@@ -61,7 +61,7 @@ func (f *file) fromImport(n *ast.ImportFrom) []ir.Problem {
 	}
 	pos := f.pos(n)
 	if _, ok := pyruntime.Exported(mod); !ok {
-		return []ir.Problem{{Check: "import", Pos: pos, Message: fmt.Sprintf(
+		return []ir.Problem{{Check: diag.Import, Pos: pos, Message: fmt.Sprintf(
 			"module %s is not provided by flowc's runtime; the flow may import %s", mod, provided(strings.SplitN(mod, ".", 2)[0]))}}
 	}
 	var out []ir.Problem
@@ -85,7 +85,7 @@ func (f *file) moduleImport(n *ast.Import, a *ast.Alias, aliases map[string]stri
 		return nil
 	}
 	if _, ok := pyruntime.Exported(mod); !ok {
-		return []ir.Problem{{Check: "import", Pos: f.wordPos(f.pos(n), mod), Message: fmt.Sprintf(
+		return []ir.Problem{{Check: diag.Import, Pos: f.wordPos(f.pos(n), mod), Message: fmt.Sprintf(
 			"module %s is not provided by flowc's runtime; the flow may import %s", mod, provided(top))}}
 	}
 	if a.AsName != "" {
@@ -102,7 +102,7 @@ func (f *file) checkName(mod, name string, pos diag.Pos) *ir.Problem {
 		return nil
 	}
 	if userCodeNames[name] {
-		return &ir.Problem{Check: "user-code", Pos: pos, Message: fmt.Sprintf(
+		return &ir.Problem{Check: diag.UserCode, Pos: pos, Message: fmt.Sprintf(
 			"%s.%s is not supported: %s", mod, name, userCodeWhy)}
 	}
 	names, _ := pyruntime.Exported(mod)
@@ -112,7 +112,7 @@ func (f *file) checkName(mod, name string, pos diag.Pos) *ir.Problem {
 	if _, ok := pyruntime.Exported(mod + "." + name); ok {
 		return nil // a submodule
 	}
-	return &ir.Problem{Check: "import", Pos: pos, Message: fmt.Sprintf(
+	return &ir.Problem{Check: diag.Import, Pos: pos, Message: fmt.Sprintf(
 		"%s.%s is not provided by flowc's runtime, so the flow would fail in its image; %s provides %s",
 		mod, name, mod, strings.Join(names, ", "))}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // markStartEnd records the steps marked @step(start=True) and @step(end=True). With several
@@ -46,7 +47,7 @@ func (f *file) stepProblems(d *ast.FunctionDef) []ir.Problem {
 		case deco.Name == "step":
 			stepSeen = "@step"
 		case stepSeen != "":
-			out = append(out, ir.Problem{Check: "decorator", Pos: deco.Pos, Message: fmt.Sprintf(
+			out = append(out, ir.Problem{Check: diag.Decorator, Pos: deco.Pos, Message: fmt.Sprintf(
 				"@%s is below @step; put @step last, right above def %s: decorators apply bottom-up and Metaflow refuses one applied before @step",
 				deco.Name, d.Name)})
 		}
@@ -66,7 +67,7 @@ func (f *file) userDecorator(e ast.Expr) []ir.Problem {
 	if kind == "" {
 		return nil
 	}
-	return []ir.Problem{{Check: "user-code", Pos: f.exprPos(e), Message: fmt.Sprintf(
+	return []ir.Problem{{Check: diag.UserCode, Pos: f.exprPos(e), Message: fmt.Sprintf(
 		"@%s is a Metaflow %s: %s; write what it does into the flow's steps and decorators", name, kind, userCodeWhy)}}
 }
 
