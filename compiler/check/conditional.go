@@ -36,22 +36,22 @@ func reportConditional(p *Pass, t *ir.Transition) {
 	call := nextCall(p.Flow)
 	switch {
 	case t.Context != "":
-		d := diag.Errorf(t.Pos, p.Check.Name, "%s inside %s is conditional branching, which flowc does not support; %s",
-			call, construct(t.Context), restructure)
+		d := diag.Errorf(t.Pos, p.Check.Name, "%s inside %s is conditional branching, which flowc does not support",
+			call, construct(t.Context)).Suggest("%s", restructure)
 		if t.ContextPos.IsValid() {
 			d.Notes = []diag.Note{{Pos: t.ContextPos, Message: fmt.Sprintf("the enclosing %q", t.Context)}}
 		}
 		p.Report(d)
 	case t.Condition == "<dict>":
-		p.Reportf(t.Pos, "%s with a dict of steps is conditional branching (Metaflow's switch), which flowc does not support; %s",
-			call, restructure)
+		p.reportFix(t.Pos, restructure, "%s with a dict of steps is conditional branching (Metaflow's switch), which flowc does not support",
+			call)
 	case t.Condition != "":
-		p.Reportf(t.Pos, "%s with condition=%q is conditional branching (Metaflow's switch), which flowc does not support; %s",
-			call, t.Condition, restructure)
+		p.reportFix(t.Pos, restructure, "%s with condition=%q is conditional branching (Metaflow's switch), which flowc does not support",
+			call, t.Condition)
 	default:
 		for _, tg := range t.Targets {
 			if tg.Expr != "" {
-				p.Reportf(tg.Pos, "%s target %q is chosen by an expression, which is conditional branching that flowc does not support; name one step",
+				p.reportFix(tg.Pos, "name one step", "%s target %q is chosen by an expression, which is conditional branching that flowc does not support",
 					call, tg.Expr)
 				return
 			}

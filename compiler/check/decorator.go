@@ -160,11 +160,11 @@ func checkArgs(p *Pass, d *ir.Decorator, spec *decoSpec) map[string]*ir.Arg {
 		case a.Name == "":
 			p.Reportf(pos, "%s takes named arguments only", name)
 		case strings.HasPrefix(a.Name, "*"):
-			p.Reportf(pos, "%s in %s is computed when the flow runs; write the arguments out, as flowc reads decorators without running the flow", a.Name, name)
+			p.reportFix(pos, "write the arguments out", "%s in %s is computed when the flow runs, and flowc reads decorators without running the flow", a.Name, name)
 		case given[a.Name]:
 			p.Reportf(pos, "argument %q is given twice in %s", a.Name, name)
 		case !ok:
-			p.Reportf(pos, "unknown argument %q in %s%s", a.Name, name, didYouMean(a.Name, argNames(spec)))
+			p.reportFix(pos, didYouMean(a.Name, argNames(spec)), "unknown argument %q in %s", a.Name, name)
 		case as.ignored:
 			p.Warnf(pos, "argument %q of %s is not supported; it is ignored", a.Name, name)
 		default:

@@ -15,7 +15,7 @@ crashes on it at run time; flowc rejects it.`,
 			}
 			for k, w := range g.SuccIndexes(v) {
 				if j := g.Node(w); j.IsJoin() {
-					p.Reportf(g.SuccPos(v, k), "foreach %q leads straight to its join %q, so its body is empty; add a step between them", s.Name, j.Name)
+					p.reportFix(g.SuccPos(v, k), "add a step between them", "foreach %q leads straight to its join %q, so its body is empty", s.Name, j.Name)
 				}
 			}
 		}

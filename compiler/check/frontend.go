@@ -51,5 +51,5 @@ func reportOwn(p *Pass, pr ir.Problem) {
 	if pr.Warning {
 		mk = diag.Warningf
 	}
-	*p.diags = append(*p.diags, mk(pr.Pos, pr.Check, "%s", pr.Message))
+	*p.diags = append(*p.diags, mk(pr.Pos, pr.Check, "%s", pr.Message).Suggest("%s", pr.Suggestion))
 }

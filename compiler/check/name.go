@@ -32,8 +32,9 @@ made, and two steps that sanitise to one Argo template name (TemplateName), such
 			tn := TemplateName(s.Name)
 			if u, dup := first[tn]; dup {
 				prev := g.Node(u)
-				p.reportNote(s.Pos, prev.Pos, "the other step is defined here",
-					"steps %q and %q both become the Argo template %q; rename one", prev.Name, s.Name, tn)
+				d := diag.Errorf(s.Pos, p.Check.Name, "steps %q and %q both become the Argo template %q", prev.Name, s.Name, tn).Suggest("rename one")
+				d.Notes = []diag.Note{{Pos: prev.Pos, Message: "the other step is defined here"}}
+				p.Report(d)
 				continue
 			}
 			first[tn] = v

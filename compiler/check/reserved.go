@@ -35,7 +35,7 @@ script_name. The step method would replace the attribute.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
 			if isFlowSpecAttr(s.Name) {
-				p.Reportf(s.Pos, "step name %q is a reserved word; choose another name", s.Name)
+				p.reportFix(s.Pos, "choose another name", "step name %q is a reserved word", s.Name)
 			}
 		}
 	},

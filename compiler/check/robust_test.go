@@ -118,9 +118,11 @@ func TestNilsAndEmpty(t *testing.T) {
 	f := &ir.Flow{Steps: []*ir.Step{nil, {Name: "start", Transitions: []*ir.Transition{nil}, Decorators: []*ir.Decorator{nil}}},
 		Params: []*ir.Param{nil}, Decorators: []*ir.Decorator{nil}}
 	got := format(Run(f))
-	want := `: error: step "start" has no transition; add self.next(...) as its last statement [missing-next]
+	want := `: error: step "start" has no transition [missing-next]
+	help: add self.next(...) as its last statement
 : error: flow name "" has no letter or digit to name the Argo workflow after [name]
-: error: flow "" has no end step; name a step "end" or mark one @step(end=True) [no-end]
+: error: flow "" has no end step [no-end]
+	help: name a step "end" or mark one @step(end=True)
 : error: step "start" is missing the self argument [num-args]
 `
 	if got != want {

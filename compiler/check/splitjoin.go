@@ -21,7 +21,7 @@ branches meet in a join, at the split's transition.`,
 			if f.A == f.Split {
 				via = "it leads straight to \"end\""
 			}
-			p.Reportf(transitionPos(g, f.Split), "%s %q is never joined: %s; add a join step before \"end\"", splitWord(g, f.Split), s.Name, via)
+			p.reportFix(transitionPos(g, f.Split), `add a join step before "end"`, "%s %q is never joined: %s", splitWord(g, f.Split), s.Name, via)
 		}
 	},
 }
@@ -43,11 +43,11 @@ closes, and a step that is not a join but has several predecessors (it should ta
 				p.Reportf(s.Pos, "join %q joins %s, but %s %q has %d %s: %s", s.Name, quoteList(preds),
 					splitWord(g, f.Split), sp.Name, len(branches), plural(len(branches), "branch", "branches"), quoteList(branches))
 			case f.Step == g.EndIndex():
-				p.Reportf(s.Pos, "step \"end\" has %d incoming transitions, from %s; add a join step before \"end\"",
+				p.reportFix(s.Pos, `add a join step before "end"`, "step \"end\" has %d incoming transitions, from %s",
 					len(preds), quoteList(preds))
 			default:
-				p.Reportf(s.Pos, "step %q has %d incoming transitions, from %s, but does not take inputs; %s",
-					s.Name, len(preds), quoteList(preds), joinSignature(p.Flow, s.Name))
+				p.reportFix(s.Pos, joinSignature(p.Flow, s.Name), "step %q has %d incoming transitions, from %s, but does not take inputs",
+					s.Name, len(preds), quoteList(preds))
 			}
 		}
 	},
@@ -61,8 +61,8 @@ var JoinWithoutSplit = &Check{
 		g := p.Graph
 		for _, f := range g.Findings(p.Check.Name) {
 			s := g.Node(f.Step)
-			p.Reportf(s.Pos, "step %q takes inputs, so it is a join, but no split leads to it; remove %s or add a split before it",
-				s.Name, inputsParam(p.Flow))
+			p.reportFix(s.Pos, fmt.Sprintf("remove %s or add a split before it", inputsParam(p.Flow)),
+				"step %q takes inputs, so it is a join, but no split leads to it", s.Name)
 		}
 	},
 }

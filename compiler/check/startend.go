@@ -46,10 +46,10 @@ func checkTerminal(p *Pass, role, marked string) {
 		p.Reportf(flagged[1].DecoPos, "steps %s are all marked @step(%s=True); a flow has exactly one %s step",
 			strings.Join(names, ", "), role, role)
 	case marked != "" && marked != role && f.Step(role) != nil:
-		p.Reportf(f.Step(role).Pos, "step %q is marked @step(%s=True), but a step named %q exists too; rename %q or remove the mark",
-			marked, role, role, role)
+		p.reportFix(f.Step(role).Pos, fmt.Sprintf("rename %q or remove the mark", role),
+			"step %q is marked @step(%s=True), but a step named %q exists too", marked, role, role)
 	case f.Step(f.StepRole(role)) == nil:
-		p.Reportf(f.Pos, "flow %q has no %s step; %s", f.Name, role, howToMark(p, role))
+		p.reportFix(f.Pos, howToMark(p, role), "flow %q has no %s step", f.Name, role)
 	}
 }
 
@@ -63,7 +63,7 @@ func howToMark(p *Pass, role string) string {
 		return fmt.Sprintf("add a step named %q", role)
 	}
 	if s != nil {
-		return fmt.Sprintf("name a step %q or mark one @step(%s=True) (is it %q? mark it @step(%s=True))", role, role, s.Name, role)
+		return fmt.Sprintf("is it %q? mark it @step(%s=True), or name a step %q", s.Name, role, role)
 	}
 	return fmt.Sprintf("name a step %q or mark one @step(%s=True)", role, role)
 }
@@ -165,7 +165,7 @@ var EndOutgoing = &Check{
 				continue
 			}
 			for _, t := range s.Transitions {
-				p.Reportf(t.Pos, "step %q calls %s; the flow finishes at %s, remove the call", s.Name, nextCall(p.Flow), s.Name)
+				p.reportFix(t.Pos, "remove the call", "step %q calls %s, but the flow finishes at %s", s.Name, nextCall(p.Flow), s.Name)
 			}
 		}
 	},
@@ -179,7 +179,7 @@ branches in a step of their own, before end.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
 			if p.Flow.IsEnd(s) && s.IsJoin() {
-				p.Reportf(s.Pos, "step %q takes inputs, but the end step cannot be a join; add a join step before %q", s.Name, s.Name)
+				p.reportFix(s.Pos, fmt.Sprintf("add a join step before %q", s.Name), "step %q takes inputs, but the end step cannot be a join", s.Name)
 			}
 		}
 	},

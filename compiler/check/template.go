@@ -39,11 +39,12 @@ they reach steps base64-encoded. Step names cannot hold braces (step-name).`,
 					prm.Name, braces(prm.Name))
 			}
 			if strings.Contains(prm.Help, "{{") {
-				p.Reportf(prm.Pos, "help of parameter %q contains \"{{\", which Argo would read as a template; Argo has no escape for it, so reword it", prm.Name)
+				p.reportFix(prm.Pos, "reword it", "help of parameter %q contains \"{{\", which Argo would read as a template, with no escape", prm.Name)
 			}
 			if prm.Default != nil {
 				if s, found := findOpenBraces(*prm.Default); found {
-					p.Reportf(orPos(prm.DefaultPos, prm.Pos), "default of parameter %q contains \"{{\" (in %q), which Argo would read as a template; Argo has no escape for it, so pass such a value when submitting a run", prm.Name, s)
+					p.reportFix(orPos(prm.DefaultPos, prm.Pos), "pass such a value when submitting a run",
+						"default of parameter %q contains \"{{\" (in %q), which Argo would read as a template, with no escape", prm.Name, s)
 				}
 			}
 		}

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
@@ -50,7 +52,7 @@ func checkTransitions(p *Pass, s *ir.Step) {
 		}
 	}
 	if s.TrailingPos.IsValid() && len(s.Transitions) > 0 {
-		p.Reportf(s.TrailingPos, "code after %s in step %q; %s must be the step's %s", call, s.Name, call, lastStatement(p.Flow))
+		p.reportFix(s.TrailingPos, fmt.Sprintf("make %s the step's %s", call, lastStatement(p.Flow)), "code after %s in step %q", call, s.Name)
 	}
 }
 
@@ -60,7 +62,7 @@ func reportProblems(p *Pass, problems []ir.Problem) bool {
 	found := false
 	for _, pr := range problems {
 		if pr.Check == p.Check.Name {
-			p.Reportf(pr.Pos, "%s", pr.Message)
+			p.reportFix(pr.Pos, pr.Suggestion, "%s", pr.Message)
 			found = true
 		}
 	}

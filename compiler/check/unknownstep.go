@@ -32,7 +32,7 @@ step name as a suggestion.`,
 						hint = didYouMean(tg.Name, names)
 						hints[tg.Name] = hint
 					}
-					p.Reportf(tg.Pos, "unknown step %q in %s%s", tg.Name, nextCall(p.Flow), hint)
+					p.reportFix(tg.Pos, hint, "unknown step %q in %s", tg.Name, nextCall(p.Flow))
 				}
 			}
 		}

@@ -1,6 +1,10 @@
 package check
 
-import "github.com/flowc-dev/flowc/internal/diag"
+import (
+	"fmt"
+
+	"github.com/flowc-dev/flowc/internal/diag"
+)
 
 // Unreachable reports steps that no path from start leads to.
 var Unreachable = &Check{
@@ -33,7 +37,7 @@ meant, and unknown-step or conditional-branching says why.`,
 		}
 		for v, s := range g.Nodes() {
 			if !seen[v] {
-				p.Reportf(s.Pos, "step %q is unreachable from start; lead to it with %s or remove it", s.Name, nextCall(p.Flow))
+				p.reportFix(s.Pos, fmt.Sprintf("lead to it with %s or remove it", nextCall(p.Flow)), "step %q is unreachable from start", s.Name)
 			}
 		}
 	},

@@ -148,7 +148,7 @@ func addMetaflowFiles(fl *Flow, ctx *build.Context) diag.List {
 		rel := filepath.ToSlash(filepath.Clean(filepath.FromSlash(p.Include.Path)))
 		if old, taken := ctx.Files[rel]; taken && !bytes.Equal(old, data) {
 			diags = append(diags, diag.Errorf(p.Include.PathPos, diag.Parameter,
-				"IncludeFile %q reads %s, a path the build context uses for another file; move the file", p.Name, rel))
+				"IncludeFile %q reads %s, a path the build context uses for another file", p.Name, rel).Suggest("move the file"))
 			continue
 		}
 		ctx.Files[rel] = data

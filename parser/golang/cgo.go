@@ -26,7 +26,8 @@ func (l *loader) cgoFiles(pkg *packages.Package) {
 			if p, _ := strconv.Unquote(spec.Path.Value); p == "C" {
 				tp := fset.Position(spec.Path.Pos())
 				l.diags = append(l.diags, diag.Errorf(diag.Pos{File: l.display(tp.Filename), Line: tp.Line, Col: tp.Column}, diag.Build,
-					`this file uses cgo (import "C"): flowc reads Go flows and builds their images with cgo disabled, and never runs a C compiler; keep C code out of the flow's package and its imports`))
+					`this file uses cgo (import "C"): flowc reads Go flows and builds their images with cgo disabled, and never runs a C compiler`).
+					Suggest("keep C code out of the flow's package and its imports"))
 				break
 			}
 		}

@@ -67,7 +67,7 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 		case d.name == marker:
 		case !knownDirectives[d.name] || d.name == "flow" || d.name == "step":
 			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), diag.Decorator,
-				"unknown directive %s%s%s; flowc reads %s", prefix, d.name, suggestDirective(d.name), knownList()))
+				"unknown directive %s%s", prefix, d.name).Suggest("%s", suggestDirective(d.name)))
 		default:
 			out = append(out, l.decorator(d))
 		}
@@ -79,10 +79,10 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 func suggestDirective(name string) string {
 	for _, k := range sortedDirectives() {
 		if closeTo(name, k) {
-			return " (did you mean " + prefix + k + "?)"
+			return "did you mean " + prefix + k + "?"
 		}
 	}
-	return ""
+	return "flowc reads " + knownList()
 }
 
 func knownList() string {
@@ -176,8 +176,8 @@ func (l *loader) strayDirectives(f *ast.File, used map[*ast.Comment]bool) {
 				continue
 			}
 			l.diags = append(l.diags, diag.Warningf(l.pos(c.Slash), diag.Decorator,
-				"%s%s is not in the doc comment of a flow type or a step method, so it is ignored; put it on the lines right above the declaration",
-				prefix, d.name))
+				"%s%s is not in the doc comment of a flow type or a step method, so it is ignored", prefix, d.name).
+				Suggest("put it on the lines right above the declaration"))
 		}
 	}
 }

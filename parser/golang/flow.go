@@ -46,8 +46,8 @@ func (l *loader) flows(pkg *packages.Package) []*ir.Flow {
 	for _, ft := range types_[1:] {
 		// flow.Main runs the one flow of its binary: a second flow type could never run.
 		l.diags = append(l.diags, diag.Errorf(ft.ir.Pos, diag.NoFlow,
-			"package %s declares two //flowc:flow types, %s and %s; a flow's binary runs one: move %s into a package of its own",
-			pkg.Name, types_[0].name, ft.name, ft.name))
+			"package %s declares two //flowc:flow types, %s and %s, and a flow's binary runs one", pkg.Name, types_[0].name, ft.name).
+			Suggest("move %s into a package of its own", ft.name))
 	}
 	imports := l.imports(files)
 	byName := map[string]*flowType{}

@@ -38,8 +38,8 @@ func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Co
 		if !fd.Name.IsExported() {
 			// The SDK finds steps by reflection, which sees exported methods only.
 			l.diags = append(l.diags, diag.Errorf(st.Pos, diag.StepName,
-				"step method %s is not exported, so the flow's binary cannot call it; name it %s",
-				fd.Name.Name, strings.ToUpper(fd.Name.Name[:1])+fd.Name.Name[1:]))
+				"step method %s is not exported, so the flow's binary cannot call it", fd.Name.Name).
+				Suggest("name it %s", strings.ToUpper(fd.Name.Name[:1])+fd.Name.Name[1:]))
 		}
 		l.checkCatch(ft, st)
 		st.NumArgs = 1 + fieldCount(fd.Type.Params)

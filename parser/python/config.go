@@ -80,7 +80,8 @@ func (f *file) configDefault(c *ir.Config, file, value ast.Expr) {
 		case ir.ValNone:
 		default:
 			c.Problems = append(c.Problems, ir.Problem{Check: diag.UserCode, Pos: f.exprPos(file), Message: "the default of config " +
-				quote(c.Name) + " is computed (" + exprString(file) + "), which is user code, and flowc compiles flows without running them; give the file's path as a string"})
+				quote(c.Name) + " is computed (" + exprString(file) + "), which is user code, and flowc compiles flows without running them",
+				Suggestion: "give the file's path as a string"})
 		}
 	}
 	if value != nil {
@@ -89,7 +90,8 @@ func (f *file) configDefault(c *ir.Config, file, value ast.Expr) {
 		case v.Kind == ir.ValNone:
 		case hasExpr(v):
 			c.Problems = append(c.Problems, ir.Problem{Check: diag.UserCode, Pos: f.exprPos(value), Message: "the default_value of config " +
-				quote(c.Name) + " is computed (" + exprString(value) + "), which is user code, and flowc compiles flows without running them; give a literal value"})
+				quote(c.Name) + " is computed (" + exprString(value) + "), which is user code, and flowc compiles flows without running them",
+				Suggestion: "give a literal value"})
 		default:
 			c.Default = &v
 		}
@@ -115,8 +117,8 @@ func (f *file) configParser(c *ir.Config, e ast.Expr) {
 		return
 	}
 	c.Problems = append(c.Problems, ir.Problem{Check: diag.UserCode, Pos: f.exprPos(e), Message: "the parser of config " +
-		quote(c.Name) + " is " + name + ", which is user code, and flowc compiles flows without running them" +
-		"; use json.loads, yaml.safe_load or tomllib.loads, or write the config in one of their formats"})
+		quote(c.Name) + " is " + name + ", which is user code, and flowc compiles flows without running them",
+		Suggestion: "use json.loads, yaml.safe_load or tomllib.loads, or write the config in one of their formats"})
 }
 
 // hasExpr reports whether a value holds anything that is not a literal.
@@ -161,7 +163,7 @@ func configNames(fl *ir.Flow) {
 		key := strings.ToLower(c.Name)
 		if what, dup := taken[key]; dup {
 			c.Problems = append(c.Problems, ir.Problem{Check: diag.Config, Pos: c.Pos,
-				Message: "config " + quote(c.Name) + " has the name of a " + what + " of the flow; rename one"})
+				Message: "config " + quote(c.Name) + " has the name of a " + what + " of the flow", Suggestion: "rename one"})
 			continue
 		}
 		taken[key] = "config"

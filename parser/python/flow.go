@@ -99,8 +99,8 @@ func (f *file) foreignBase(c *ast.ClassDef) diag.List {
 			where = fmt.Sprintf("in module %s, which flowc cannot find next to the flow or cannot parse", imp.module)
 		}
 		return diag.List{diag.Errorf(f.classNamePos(c), diag.NoFlow,
-			"class %s has @step methods, but its base %s is defined %s; flowc reads flows and their bases from the flow's directory",
-			c.Name, exprString(b), where)}
+			"class %s has @step methods, but its base %s is defined %s", c.Name, exprString(b), where).
+			Suggest("define %s in the flow's file or in a module beside it, where flowc reads flows and their bases", exprString(b))}
 	}
 	return nil
 }

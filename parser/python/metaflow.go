@@ -61,8 +61,8 @@ func (f *file) fromImport(n *ast.ImportFrom) []ir.Problem {
 	}
 	pos := f.pos(n)
 	if _, ok := pyruntime.Exported(mod); !ok {
-		return []ir.Problem{{Check: diag.Import, Pos: pos, Message: fmt.Sprintf(
-			"module %s is not provided by flowc's runtime; the flow may import %s", mod, provided(strings.SplitN(mod, ".", 2)[0]))}}
+		return []ir.Problem{{Check: diag.Import, Pos: pos, Message: fmt.Sprintf("module %s is not provided by flowc's runtime", mod),
+			Suggestion: "the flow may import " + provided(strings.SplitN(mod, ".", 2)[0])}}
 	}
 	var out []ir.Problem
 	for _, a := range n.Names {
@@ -86,7 +86,7 @@ func (f *file) moduleImport(n *ast.Import, a *ast.Alias, aliases map[string]stri
 	}
 	if _, ok := pyruntime.Exported(mod); !ok {
 		return []ir.Problem{{Check: diag.Import, Pos: f.wordPos(f.pos(n), mod), Message: fmt.Sprintf(
-			"module %s is not provided by flowc's runtime; the flow may import %s", mod, provided(top))}}
+			"module %s is not provided by flowc's runtime", mod), Suggestion: "the flow may import " + provided(top)}}
 	}
 	if a.AsName != "" {
 		aliases[string(a.AsName)] = mod
@@ -113,8 +113,8 @@ func (f *file) checkName(mod, name string, pos diag.Pos) *ir.Problem {
 		return nil // a submodule
 	}
 	return &ir.Problem{Check: diag.Import, Pos: pos, Message: fmt.Sprintf(
-		"%s.%s is not provided by flowc's runtime, so the flow would fail in its image; %s provides %s",
-		mod, name, mod, strings.Join(names, ", "))}
+		"%s.%s is not provided by flowc's runtime, so the flow would fail in its image", mod, name),
+		Suggestion: fmt.Sprintf("%s provides %s", mod, strings.Join(names, ", "))}
 }
 
 // provided names the modules a flow may import from top ("metaflow" or "flowc").

@@ -48,8 +48,8 @@ func (f *file) stepProblems(d *ast.FunctionDef) []ir.Problem {
 			stepSeen = "@step"
 		case stepSeen != "":
 			out = append(out, ir.Problem{Check: diag.Decorator, Pos: deco.Pos, Message: fmt.Sprintf(
-				"@%s is below @step; put @step last, right above def %s: decorators apply bottom-up and Metaflow refuses one applied before @step",
-				deco.Name, d.Name)})
+				"@%s is below @step: decorators apply bottom-up and Metaflow refuses one applied before @step", deco.Name),
+				Suggestion: fmt.Sprintf("put @step last, right above def %s", d.Name)})
 		}
 	}
 	return out
@@ -68,7 +68,7 @@ func (f *file) userDecorator(e ast.Expr) []ir.Problem {
 		return nil
 	}
 	return []ir.Problem{{Check: diag.UserCode, Pos: f.exprPos(e), Message: fmt.Sprintf(
-		"@%s is a Metaflow %s: %s; write what it does into the flow's steps and decorators", name, kind, userCodeWhy)}}
+		"@%s is a Metaflow %s: %s", name, kind, userCodeWhy), Suggestion: "write what it does into the flow's steps and decorators"}}
 }
 
 // userCodeKind says what kind of Metaflow user code the name defines, "" when none.
