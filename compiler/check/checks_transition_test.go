@@ -5,6 +5,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/parser/golang"
 )
 
 const linear = "\nstart -> a\na -> end\nend"
@@ -98,7 +99,7 @@ b -> c
 c -> end
 d -> end [switch]
 end`)
-	f.Lang = ir.Go
+	f.Lang, f.Words = ir.Go, golang.Words
 	step(t, f, "a").Decorators = []*ir.Decorator{deco(3, "conda")}
 	step(t, f, "c").TrailingPos = pos(5, 30)
 	expect(t, f, `

@@ -8,6 +8,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/parser/python"
 )
 
 // parseFlow builds a Python flow from a small graph language, one step a line:
@@ -24,7 +25,7 @@ import (
 // column 20+40k+6i and its foreach= at column 40+40k. The flow is "TestFlow" at 1:7.
 func parseFlow(t testing.TB, text string) *ir.Flow {
 	t.Helper()
-	f := &ir.Flow{Name: "TestFlow", Lang: ir.Python, File: "flow.py", Pos: pos(1, 7)}
+	f := &ir.Flow{Name: "TestFlow", Lang: ir.Python, Words: python.Words, File: "flow.py", Pos: pos(1, 7)}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {

@@ -56,7 +56,7 @@ func checkTerminal(p *Pass, role, marked string) {
 // howToMark says how to give the flow its start or end step, naming the step that looks meant.
 func howToMark(p *Pass, role string) string {
 	s := candidate(p, role)
-	if p.Flow.Lang == ir.Go { // Go steps are named after their methods, and have no marks
+	if !words(p.Flow).Marks { // Go steps are named after their methods, and have no marks
 		if s != nil {
 			return fmt.Sprintf("add a step named %q (is it %q? rename it)", role, s.Name)
 		}

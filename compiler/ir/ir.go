@@ -32,6 +32,7 @@ type Flow struct {
 	Configs    []*Config    // Metaflow Configs, in source order
 	Start, End string       // steps marked @step(start=True) / @step(end=True); "" when none
 	Problems   []Problem    // flow-level findings of the frontend (imports, mutators, user code)
+	Words      *Words       // how the flow's language writes what diagnostics name; set by the frontend
 
 	// ModuleImports is the frontend's reader of the imports of a local module the flow file
 	// imports (name as diagnostics show it, src its content), so that the build backend can

@@ -91,7 +91,7 @@ func (l *loader) flowType(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, used
 			"type %s is marked //flowc:flow but is not a struct that embeds flow.FlowSpec", spec.Name.Name))
 		return nil
 	}
-	fl := &ir.Flow{Name: spec.Name.Name, Lang: ir.Go, Pos: l.pos(spec.Name.Pos())}
+	fl := &ir.Flow{Name: spec.Name.Name, Lang: ir.Go, Words: Words, Pos: l.pos(spec.Name.Pos())}
 	fl.File = fl.Pos.File
 	fl.Decorators = l.decorators(dirs, "flow")
 	ft := &flowType{ir: fl, name: spec.Name.Name, spec: spec, st: st, file: f}

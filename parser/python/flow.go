@@ -49,7 +49,7 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 		if isBase[name] && f.classes[name] != nil {
 			continue
 		}
-		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports, ModuleImports: Imports}
+		fl := &ir.Flow{Name: name, Lang: ir.Python, Words: Words, File: f.name, Pos: f.classNamePos(c), Imports: imports, ModuleImports: Imports}
 		f.lowerClass(fl, c, map[*ast.ClassDef]bool{})
 		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
 			fl.Problems = append(append([]ir.Problem(nil), fileProblems...), fl.Problems...)
