@@ -72,7 +72,8 @@ flow.py:2:5: error: help of parameter "x{{y}}" contains "{{", which Argo would r
 flow.py:2:20: error: parameter name "x{{y}}" contains "{{", which Argo would read as a template; it cannot be escaped in a name [template-syntax]
 flow.py:2:40: error: default of parameter "x{{y}}" contains "{{" (in "{{workflow.name}}"), which Argo would read as a template, with no escape [template-syntax]
 	help: pass such a value when submitting a run
-flow.py:3:10: warning: @kubernetes image "repo/img:{{tag}}" replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead [decorator]
+flow.py:3:10: warning: @kubernetes image "repo/img:{{tag}}" replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files [decorator]
+	help: to build on it, set baseImage in flowc.yaml instead
 flow.py:3:10: error: @kubernetes image "repo/img:{{tag}}" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]
 flow.py:3:20: error: @kubernetes node_selector "}}" contains "}}", which Argo would read as a template; Argo has no escape for it there [template-syntax]
 flow.py:4:10: error: @environment vars "B{{" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]

@@ -206,7 +206,8 @@ func checkKubernetes(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	if a == nil || a.Value.Kind != ir.ValString || p.Flow.Lang != ir.Python {
 		return
 	}
-	p.Warnf(orPos(a.Pos, d.Pos), "%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead",
+	p.warnFix(orPos(a.Pos, d.Pos), "to build on it, set baseImage in flowc.yaml instead",
+		"%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files",
 		decoName(p.Flow, d.Name), a.Value.Str)
 }
 

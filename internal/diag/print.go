@@ -114,3 +114,15 @@ func WriteJSON(w io.Writer, l List) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
+
+// Text is l in the printer's form, without snippets or cap: each diagnostic's line followed by
+// its notes and suggestion. Goldens hold this form.
+func (l List) Text() string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+		b.WriteString(d.FollowOn())
+	}
+	return b.String()
+}

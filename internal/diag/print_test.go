@@ -125,3 +125,14 @@ func TestJSONSuggestion(t *testing.T) {
 		t.Errorf("got:\n%s", buf.String())
 	}
 }
+
+func TestListText(t *testing.T) {
+	l := List{suggested(), Warningf(Pos{File: "f.py", Line: 9, Col: 1}, Decorator, "unknown decorator @x is ignored")}
+	want := "f.py:3:13: error: unknown step \"ed\" in self.next [unknown-step]\n" +
+		"\tf.py:2:6: note: in step \"start\"\n" +
+		"\thelp: did you mean \"end\"?\n" +
+		"f.py:9:1: warning: unknown decorator @x is ignored [decorator]\n"
+	if got := l.Text(); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+}

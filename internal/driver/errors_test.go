@@ -1,7 +1,6 @@
 package driver_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -117,12 +116,7 @@ func TestErrors(t *testing.T) {
 				}
 			}
 			// The golden is what a user reads: each line with its notes and suggestion.
-			var b strings.Builder
-			for _, d := range diags {
-				fmt.Fprintln(&b, d.String())
-				b.WriteString(d.FollowOn())
-			}
-			got[name+".txt"] = strings.ReplaceAll(b.String(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/", "")
+			got[name+".txt"] = strings.ReplaceAll(diags.Text(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/", "")
 		})
 	}
 	py, gocases := map[string]string{}, map[string]string{}
