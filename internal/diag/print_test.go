@@ -11,13 +11,12 @@ func TestPrinterCaret(t *testing.T) {
 	src := "class F(FlowSpec):\n\tdef start(self):\n\t\tself.next(self.ed)\n"
 	var buf bytes.Buffer
 	p := &Printer{W: &buf, Caret: true, Source: func(string) []byte { return []byte(src) }}
-	d := Errorf(Pos{File: "f.py", Line: 3, Col: 13}, UnknownStep, "unknown step %q", "ed")
-	d.Notes = []Note{{Pos: Pos{File: "f.py", Line: 2, Col: 6}, Message: "in step \"start\""}}
-	p.Print(List{d})
-	want := "f.py:3:13: error: unknown step \"ed\" [unknown-step]\n" +
+	p.Print(List{suggested()})
+	want := "f.py:3:13: error: unknown step \"ed\" in self.next [unknown-step]\n" +
 		"    \t\tself.next(self.ed)\n" +
 		"    \t\t          ^\n" +
-		"\tf.py:2:6: note: in step \"start\"\n"
+		"\tf.py:2:6: note: in step \"start\"\n" +
+		"\thelp: did you mean \"end\"?\n"
 	if buf.String() != want {
 		t.Errorf("got:\n%q\nwant:\n%q", buf.String(), want)
 	}
@@ -83,17 +82,6 @@ func suggested() Diagnostic {
 	d := Errorf(Pos{File: "f.py", Line: 3, Col: 13}, UnknownStep, "unknown step %q in self.next", "ed").Suggest("did you mean %q?", "end")
 	d.Notes = []Note{{Pos: Pos{File: "f.py", Line: 2, Col: 6}, Message: `in step "start"`}}
 	return d
-}
-
-func TestPrinterSuggestion(t *testing.T) {
-	var buf bytes.Buffer
-	(&Printer{W: &buf}).Print(List{suggested()})
-	want := "f.py:3:13: error: unknown step \"ed\" in self.next [unknown-step]\n" +
-		"\tf.py:2:6: note: in step \"start\"\n" +
-		"\thelp: did you mean \"end\"?\n"
-	if buf.String() != want {
-		t.Errorf("got:\n%q\nwant:\n%q", buf.String(), want)
-	}
 }
 
 func TestJSONSuggestion(t *testing.T) {
