@@ -106,7 +106,8 @@ func (c *Config) parse(file string, data []byte) diag.List {
 		set, known := keys[k.Value]
 		switch {
 		case !known:
-			r.errorf(k, diag.Config, "unknown setting %q in flowc.yaml (known: %s)", k.Value, strings.Join(sortedKeys(keys), ", "))
+			r.diags = append(r.diags, diag.Errorf(r.pos(k), diag.Config, "unknown setting %q in flowc.yaml", k.Value).
+				Suggest("flowc.yaml knows %s", strings.Join(sortedKeys(keys), ", ")))
 		case seen[k.Value]:
 			r.errorf(k, diag.Config, "setting %q is given twice", k.Value)
 		case v.Tag == "!!null":
