@@ -126,7 +126,9 @@ type Diagnostic struct {
 	Severity  string // "error" or "warning"
 	Check     string // the stable check id, such as "cycle"
 	Message   string
-	text      string
+	// Suggestion is how to fix it, when flowc knows: the CLI prints it as a "help:" line.
+	Suggestion string
+	text       string
 }
 
 // String is the one-line form the CLI prints: file:line:col: severity: message [check].
@@ -147,7 +149,7 @@ func public(l diag.List) []Diagnostic {
 	out := make([]Diagnostic, len(l))
 	for i, d := range l {
 		out[i] = Diagnostic{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(),
-			Check: d.Check, Message: d.Message, text: d.String()}
+			Check: d.Check.String(), Message: d.Message, Suggestion: d.Suggestion, text: d.String()}
 	}
 	return out
 }

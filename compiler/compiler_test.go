@@ -43,7 +43,7 @@ func TestBadOptions(t *testing.T) {
 func TestMissingFile(t *testing.T) {
 	_, _, err := Compile([]string{"../testdata/no/such/flow.py"}, Options{})
 	e, ok := err.(*Error)
-	if !ok || len(e.Diagnostics) != 1 || e.Diagnostics[0].Check != "no-flow" || e.Diagnostics[0].Severity != "error" {
-		t.Fatalf("got %v, want one no-flow error", err)
+	if !ok || len(e.Diagnostics) != 1 || e.Diagnostics[0].Check != "read" || e.Diagnostics[0].Severity != "error" {
+		t.Fatalf("got %v, want one read error", err)
 	}
 }

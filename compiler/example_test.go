@@ -44,9 +44,13 @@ func ExampleCompile_error() {
 	if errors.As(err, &cerr) {
 		for _, d := range cerr.Diagnostics {
 			fmt.Println(d)
+			if d.Suggestion != "" {
+				fmt.Println("\thelp:", d.Suggestion)
+			}
 		}
 	}
 	// Output:
 	// ../testdata/errors/cycle.py:15:19: error: cycle: a -> b -> a [cycle]
-	// ../testdata/errors/cycle.py:18:9: error: step "end" is unreachable from start; lead to it with self.next or remove it [unreachable]
+	// ../testdata/errors/cycle.py:18:9: error: step "end" is unreachable from start [unreachable]
+	// 	help: lead to it with self.next or remove it
 }

@@ -21,8 +21,8 @@ import (
 
 // Check is one named check, in the manner of golang.org/x/tools/go/analysis.Analyzer.
 type Check struct {
-	Name string // the stable check id its diagnostics carry, such as "cycle"
-	Doc  string // one paragraph: what the check rejects and why
+	Name diag.ID // the stable check id its diagnostics carry, such as diag.Cycle
+	Doc  string  // one paragraph: what the check rejects and why
 	Run  func(*Pass)
 }
 

@@ -43,8 +43,10 @@ flow.py:4:5: error: @timeout needs a duration above zero: give seconds, minutes 
 flow.py:5:40: error: @resources disk must be a positive number of megabytes or a Kubernetes quantity such as "4Gi", not 0 [decorator]
 flow.py:6:5: error: @resources is given more than once [decorator]
 flow.py:6:20: error: @resources memory must be a literal, not the expression "MEMORY"; flowc reads decorators without running the flow [decorator]
-flow.py:6:30: error: unknown argument "memroy" in @resources (did you mean "memory"?) [decorator]
-flow.py:7:10: warning: @kubernetes image "python:3.12" replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead [decorator]
+flow.py:6:30: error: unknown argument "memroy" in @resources [decorator]
+	help: did you mean "memory"?
+flow.py:7:10: warning: @kubernetes image "python:3.12" replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files [decorator]
+	help: to build on it, set baseImage in flowc.yaml instead
 flow.py:7:20: error: @kubernetes node_selector must be a dict of strings or "key=value,...", not "disk=ssd,zone" [decorator]
 flow.py:7:30: warning: argument "use_tmpfs" of @kubernetes is not supported; it is ignored [decorator]
 flow.py:8:10: error: @catch var must be a Python identifier, not "1x" [decorator]

@@ -8,18 +8,24 @@ start -> name
 name -> merge_artifacts
 merge_artifacts -> end
 end`), `
-flow.py:3:5: error: step name "name" is a reserved word; choose another name [reserved-word]
-flow.py:4:5: error: step name "merge_artifacts" is a reserved word; choose another name [reserved-word]`)
+flow.py:3:5: error: step name "name" is a reserved word [reserved-word]
+	help: choose another name
+flow.py:4:5: error: step name "merge_artifacts" is a reserved word [reserved-word]
+	help: choose another name`)
 }
 
 func TestNoStartNoEnd(t *testing.T) {
 	// One diagnostic each, naming the step that looks meant, not a cascade.
 	expect(t, parseFlow(t, "\na -> b\nb"), `
-flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) (is it "b"? mark it @step(end=True)) [no-end]
-flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) (is it "a"? mark it @step(start=True)) [no-start]`)
+flow.py:1:7: error: flow "TestFlow" has no end step [no-end]
+	help: is it "b"? mark it @step(end=True), or name a step "end"
+flow.py:1:7: error: flow "TestFlow" has no start step [no-start]
+	help: is it "a"? mark it @step(start=True), or name a step "start"`)
 	expect(t, parseFlow(t, ""), `
-flow.py:1:7: error: flow "TestFlow" has no end step; name a step "end" or mark one @step(end=True) [no-end]
-flow.py:1:7: error: flow "TestFlow" has no start step; name a step "start" or mark one @step(start=True) [no-start]`)
+flow.py:1:7: error: flow "TestFlow" has no end step [no-end]
+	help: name a step "end" or mark one @step(end=True)
+flow.py:1:7: error: flow "TestFlow" has no start step [no-start]
+	help: name a step "start" or mark one @step(start=True)`)
 }
 
 func TestJoinThatSplits(t *testing.T) {
@@ -33,7 +39,8 @@ c -> j2
 d -> j2
 j2(inputs) -> end
 end`), `
-flow.py:5:5: error: step "j1" is both a join (it takes inputs) and a split (it leads to several steps); add a step so that the join and the split are separate steps [num-args]`)
+flow.py:5:5: error: step "j1" is both a join (it takes inputs) and a split (it leads to several steps) [num-args]
+	help: add a step so that the join and the split are separate steps`)
 }
 
 func TestStartIncoming(t *testing.T) {
@@ -45,7 +52,8 @@ b -> start
 end`), `
 flow.py:3:20: error: cycle: start -> a -> start [cycle]
 flow.py:4:20: error: step "b" leads to "start", but no step can: the flow begins at start [start-incoming]
-flow.py:5:5: error: step "end" is unreachable from start; lead to it with self.next or remove it [unreachable]`)
+flow.py:5:5: error: step "end" is unreachable from start [unreachable]
+	help: lead to it with self.next or remove it`)
 }
 
 func TestEndOutgoingAndEndIsJoin(t *testing.T) {
@@ -54,8 +62,10 @@ start -> a b
 a -> end
 b -> end
 end(inputs) -> start`), `
-flow.py:5:5: error: step "end" takes inputs, but the end step cannot be a join; add a join step before "end" [end-is-join]
-flow.py:5:10: error: step "end" calls self.next; the flow finishes at end, remove the call [end-outgoing]`)
+flow.py:5:5: error: step "end" takes inputs, but the end step cannot be a join [end-is-join]
+	help: add a join step before "end"
+flow.py:5:10: error: step "end" calls self.next, but the flow finishes at end [end-outgoing]
+	help: remove the call`)
 }
 
 func TestStepName(t *testing.T) {
@@ -78,7 +88,8 @@ start/2 -> a
 a/3 -> b
 b/0 -> end
 end`), `
-flow.py:2:5: error: step "start" takes inputs, but the start step cannot be a join; remove the inputs argument [num-args]
+flow.py:2:5: error: step "start" takes inputs, but the start step cannot be a join [num-args]
+	help: remove the inputs argument
 flow.py:3:5: error: step "a" has too many arguments; a join takes (self, inputs), other steps take (self) [num-args]
 flow.py:4:5: error: step "b" is missing the self argument [num-args]`)
 }
@@ -90,7 +101,8 @@ start -> a b
 a -> join
 b
 join(inputs) -> end
-end`), `flow.py:4:5: error: step "b" has no transition; add self.next(...) as its last statement [missing-next]`)
+end`), `flow.py:4:5: error: step "b" has no transition [missing-next]
+	help: add self.next(...) as its last statement`)
 }
 
 func TestUnknownStep(t *testing.T) {
@@ -99,9 +111,12 @@ start -> sart
 sart2 -> strat
 transform -> transfrom x
 end`), `
-flow.py:2:20: error: unknown step "sart" in self.next (did you mean "start"?) [unknown-step]
-flow.py:3:20: error: unknown step "strat" in self.next (did you mean "start"?) [unknown-step]
-flow.py:4:20: error: unknown step "transfrom" in self.next (did you mean "transform"?) [unknown-step]
+flow.py:2:20: error: unknown step "sart" in self.next [unknown-step]
+	help: did you mean "start"?
+flow.py:3:20: error: unknown step "strat" in self.next [unknown-step]
+	help: did you mean "start"?
+flow.py:4:20: error: unknown step "transfrom" in self.next [unknown-step]
+	help: did you mean "transform"?
 flow.py:4:26: error: unknown step "x" in self.next [unknown-step]`)
 }
 
@@ -114,7 +129,8 @@ c -> a end
 d -> d
 end`), `
 flow.py:5:20: error: cycle: a -> b -> c -> a [cycle]
-flow.py:6:5: error: step "d" is unreachable from start; lead to it with self.next or remove it [unreachable]
+flow.py:6:5: error: step "d" is unreachable from start [unreachable]
+	help: lead to it with self.next or remove it
 flow.py:6:20: error: cycle: d -> d [cycle]`)
 }
 
@@ -128,7 +144,8 @@ c -> end
 lost -> end
 end`), `
 flow.py:3:50: error: step "a" calls self.next more than once; a step has exactly one transition, as its last statement [invalid-transition]
-flow.py:5:5: error: step "lost" is unreachable from start; lead to it with self.next or remove it [unreachable]`)
+flow.py:5:5: error: step "lost" is unreachable from start [unreachable]
+	help: lead to it with self.next or remove it`)
 }
 
 func TestUnjoinedSplit(t *testing.T) {
@@ -136,17 +153,20 @@ func TestUnjoinedSplit(t *testing.T) {
 start -> a b
 a -> end
 b -> end
-end`), `flow.py:2:10: error: split "start" is never joined: "a" reaches "end" without a join; add a join step before "end" [unjoined-split]`)
+end`), `flow.py:2:10: error: split "start" is never joined: "a" reaches "end" without a join [unjoined-split]
+	help: add a join step before "end"`)
 	expect(t, parseFlow(t, `
 start -> x foreach=xs
 x -> y foreach=ys
 y -> yj
 yj(inputs) -> end
-end`), `flow.py:2:10: error: foreach "start" is never joined: "yj" reaches "end" without a join; add a join step before "end" [unjoined-split]`)
+end`), `flow.py:2:10: error: foreach "start" is never joined: "yj" reaches "end" without a join [unjoined-split]
+	help: add a join step before "end"`)
 	expect(t, parseFlow(t, `
 start -> end a
 a -> end
-end`), `flow.py:2:10: error: split "start" is never joined: it leads straight to "end"; add a join step before "end" [unjoined-split]`)
+end`), `flow.py:2:10: error: split "start" is never joined: it leads straight to "end" [unjoined-split]
+	help: add a join step before "end"`)
 }
 
 func TestJoinArity(t *testing.T) {
@@ -163,14 +183,16 @@ start -> a b
 a -> c
 b -> c
 c -> end
-end`), `flow.py:5:5: error: step "c" has 2 incoming transitions, from "a" and "b", but does not take inputs; declare it as def c(self, inputs) [join-arity]`)
+end`), `flow.py:5:5: error: step "c" has 2 incoming transitions, from "a" and "b", but does not take inputs [join-arity]
+	help: declare it as def c(self, inputs)`)
 }
 
 func TestJoinWithoutSplit(t *testing.T) {
 	expect(t, parseFlow(t, `
 start -> a
 a(inputs) -> end
-end`), `flow.py:3:5: error: step "a" takes inputs, so it is a join, but no split leads to it; remove the inputs argument or add a split before it [join-without-split]`)
+end`), `flow.py:3:5: error: step "a" takes inputs, so it is a join, but no split leads to it [join-without-split]
+	help: remove the inputs argument or add a split before it`)
 }
 
 func TestCrossJoin(t *testing.T) {
@@ -191,5 +213,6 @@ func TestEmptyForeach(t *testing.T) {
 	expect(t, parseFlow(t, `
 start -> j foreach=items
 j(inputs) -> end
-end`), `flow.py:2:20: error: foreach "start" leads straight to its join "j", so its body is empty; add a step between them [empty-foreach]`)
+end`), `flow.py:2:20: error: foreach "start" leads straight to its join "j", so its body is empty [empty-foreach]
+	help: add a step between them`)
 }

@@ -17,8 +17,9 @@ end`)
 	f.Name = "__"
 	expect(t, f, `
 flow.py:1:7: error: flow name "__" has no letter or digit to name the Argo workflow after [name]
-flow.py:4:5: error: steps "load" and "load_" both become the Argo template "load"; rename one [name]
-	note: flow.py:3:5: the other step is defined here`)
+flow.py:4:5: error: steps "load" and "load_" both become the Argo template "load" [name]
+	note: flow.py:3:5: the other step is defined here
+	help: rename one`)
 }
 
 func TestDNSName(t *testing.T) {
@@ -66,10 +67,13 @@ func TestTemplateSyntax(t *testing.T) {
 	}
 	f.Decorators = []*ir.Decorator{deco(5, "schedule", "cron", str("{{cron}}")), deco(6, "project", "name", str("p{{"))}
 	expect(t, f, `
-flow.py:2:5: error: help of parameter "x{{y}}" contains "{{", which Argo would read as a template; Argo has no escape for it, so reword it [template-syntax]
+flow.py:2:5: error: help of parameter "x{{y}}" contains "{{", which Argo would read as a template, with no escape [template-syntax]
+	help: reword it
 flow.py:2:20: error: parameter name "x{{y}}" contains "{{", which Argo would read as a template; it cannot be escaped in a name [template-syntax]
-flow.py:2:40: error: default of parameter "x{{y}}" contains "{{" (in "{{workflow.name}}"), which Argo would read as a template; Argo has no escape for it, so pass such a value when submitting a run [template-syntax]
-flow.py:3:10: warning: @kubernetes image "repo/img:{{tag}}" replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead [decorator]
+flow.py:2:40: error: default of parameter "x{{y}}" contains "{{" (in "{{workflow.name}}"), which Argo would read as a template, with no escape [template-syntax]
+	help: pass such a value when submitting a run
+flow.py:3:10: warning: @kubernetes image "repo/img:{{tag}}" replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files [decorator]
+	help: to build on it, set baseImage in flowc.yaml instead
 flow.py:3:10: error: @kubernetes image "repo/img:{{tag}}" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]
 flow.py:3:20: error: @kubernetes node_selector "}}" contains "}}", which Argo would read as a template; Argo has no escape for it there [template-syntax]
 flow.py:4:10: error: @environment vars "B{{" contains "{{", which Argo would read as a template; Argo has no escape for it there [template-syntax]

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // param builds a parameter on line ln: the call at column 5, the name at 20, the default at 40.
@@ -29,21 +30,25 @@ func TestParameter(t *testing.T) {
 		param(11, "ok", "ok", ir.TypeBool, ptr(str("yes"))),
 		param(12, "", "empty", ir.TypeStr, nil),
 	}
-	f.Params[0].Problems = []ir.Problem{{Check: "parameter", Pos: pos(2, 30), Message: "type= must be str, int, float, bool or JSONType"}}
+	f.Params[0].Problems = []ir.Problem{{Check: diag.Parameter, Pos: pos(2, 30), Message: "type= must be str, int, float, bool or JSONType"}}
 	expect(t, f, `
 flow.py:2:30: error: type= must be str, int, float, bool or JSONType [parameter]
 flow.py:3:20: error: parameter "Alpha" has the same name as "alpha"; parameter names are compared case-insensitively [parameter]
 	note: flow.py:2:20: first defined here
-flow.py:4:20: error: parameter name "with" is reserved; choose another name [parameter]
+flow.py:4:20: error: parameter name "with" is reserved [parameter]
+	help: choose another name
 flow.py:5:20: error: parameter name "data.path" is not a valid Argo parameter name: use letters, digits, "_" and "-" [parameter]
 flow.py:6:40: error: default of parameter "n" is "abc", which is not an int [parameter]
 flow.py:7:40: error: default of JSON parameter "cfg" is not valid JSON: invalid character '}' looking for beginning of object key string [parameter]
-flow.py:8:5: error: parameter attribute "index" is a reserved word; choose another name [parameter]
+flow.py:8:5: error: parameter attribute "index" is a reserved word [parameter]
+	help: choose another name
 flow.py:8:40: error: default of parameter "flag" is 1, which is not a bool [parameter]
-flow.py:9:5: error: parameter attribute "a" has the same name as a step; rename one [parameter]
+flow.py:9:5: error: parameter attribute "a" has the same name as a step [parameter]
 	note: flow.py:15:5: the step is defined here
+	help: rename one
 flow.py:10:5: error: parameter attribute "alpha" is assigned more than once [parameter]
 	note: flow.py:2:5: first assigned here
-flow.py:10:20: error: parameter name "flowc-run" is reserved; choose another name [parameter]
+flow.py:10:20: error: parameter name "flowc-run" is reserved [parameter]
+	help: choose another name
 flow.py:12:20: error: parameter name is empty [parameter]`)
 }

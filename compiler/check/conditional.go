@@ -10,7 +10,7 @@ import (
 
 // ConditionalBranching reports transitions whose targets depend on data.
 var ConditionalBranching = &Check{
-	Name: "conditional-branching",
+	Name: diag.ConditionalBranching,
 	Doc: `conditional-branching reports a self.next under a control construct (if, for, while, try,
 with, match; switch, select, defer or a closure in Go), Metaflow's switch form
 self.next({"a": self.a}, condition="x"), and a target chosen by an expression. flowc compiles a
@@ -36,22 +36,22 @@ func reportConditional(p *Pass, t *ir.Transition) {
 	call := nextCall(p.Flow)
 	switch {
 	case t.Context != "":
-		d := diag.Errorf(t.Pos, p.Check.Name, "%s inside %s is conditional branching, which flowc does not support; %s",
-			call, construct(t.Context), restructure)
+		d := diag.Errorf(t.Pos, p.Check.Name, "%s inside %s is conditional branching, which flowc does not support",
+			call, construct(t.Context)).Suggest("%s", restructure)
 		if t.ContextPos.IsValid() {
 			d.Notes = []diag.Note{{Pos: t.ContextPos, Message: fmt.Sprintf("the enclosing %q", t.Context)}}
 		}
 		p.Report(d)
 	case t.Condition == "<dict>":
-		p.Reportf(t.Pos, "%s with a dict of steps is conditional branching (Metaflow's switch), which flowc does not support; %s",
-			call, restructure)
+		p.reportFix(t.Pos, restructure, "%s with a dict of steps is conditional branching (Metaflow's switch), which flowc does not support",
+			call)
 	case t.Condition != "":
-		p.Reportf(t.Pos, "%s with condition=%q is conditional branching (Metaflow's switch), which flowc does not support; %s",
-			call, t.Condition, restructure)
+		p.reportFix(t.Pos, restructure, "%s with condition=%q is conditional branching (Metaflow's switch), which flowc does not support",
+			call, t.Condition)
 	default:
 		for _, tg := range t.Targets {
 			if tg.Expr != "" {
-				p.Reportf(tg.Pos, "%s target %q is chosen by an expression, which is conditional branching that flowc does not support; name one step",
+				p.reportFix(tg.Pos, "name one step", "%s target %q is chosen by an expression, which is conditional branching that flowc does not support",
 					call, tg.Expr)
 				return
 			}

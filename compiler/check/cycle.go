@@ -1,10 +1,14 @@
 package check
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/flowc-dev/flowc/internal/diag"
+)
 
 // Cycle reports each cycle of the graph once.
 var Cycle = &Check{
-	Name: "cycle",
+	Name: diag.Cycle,
 	Doc: `cycle reports a loop of transitions, once per strongly connected group of steps, at the
 transition that closes it, with the path from where the loop is entered. A flow is a DAG.`,
 	Run: func(p *Pass) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // decoStatus is what flowc does with a known decorator.
@@ -94,7 +95,7 @@ var (
 
 // Decorator reports unknown decorators and bad decorator arguments.
 var Decorator = &Check{
-	Name: "decorator",
+	Name: diag.Decorator,
 	Doc: `decorator warns about unknown decorators and about known ones flowc ignores (@conda, @pypi,
 @trigger, @trigger_on_finish, @conda_base, @pypi_base, some @kubernetes arguments), and reports
 @parallel, a decorator given twice, positional or unknown arguments, values that are not
@@ -159,11 +160,11 @@ func checkArgs(p *Pass, d *ir.Decorator, spec *decoSpec) map[string]*ir.Arg {
 		case a.Name == "":
 			p.Reportf(pos, "%s takes named arguments only", name)
 		case strings.HasPrefix(a.Name, "*"):
-			p.Reportf(pos, "%s in %s is computed when the flow runs; write the arguments out, as flowc reads decorators without running the flow", a.Name, name)
+			p.reportFix(pos, "write the arguments out", "%s in %s is computed when the flow runs, and flowc reads decorators without running the flow", a.Name, name)
 		case given[a.Name]:
 			p.Reportf(pos, "argument %q is given twice in %s", a.Name, name)
 		case !ok:
-			p.Reportf(pos, "unknown argument %q in %s%s", a.Name, name, didYouMean(a.Name, argNames(spec)))
+			p.reportFix(pos, didYouMean(a.Name, argNames(spec)), "unknown argument %q in %s", a.Name, name)
 		case as.ignored:
 			p.Warnf(pos, "argument %q of %s is not supported; it is ignored", a.Name, name)
 		default:
@@ -205,7 +206,8 @@ func checkKubernetes(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	if a == nil || a.Value.Kind != ir.ValString || p.Flow.Lang != ir.Python {
 		return
 	}
-	p.Warnf(orPos(a.Pos, d.Pos), "%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files; to build on it, set baseImage in flowc.yaml instead",
+	p.warnFix(orPos(a.Pos, d.Pos), "to build on it, set baseImage in flowc.yaml instead",
+		"%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files",
 		decoName(p.Flow, d.Name), a.Value.Str)
 }
 

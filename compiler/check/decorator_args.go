@@ -45,7 +45,7 @@ func checkValue(f *ir.Flow, k argKind, v ir.Value) string {
 		}
 	case boolean:
 		if v.Kind != ir.ValBool {
-			want = map[bool]string{false: "True or False", true: "true or false"}[f.Lang == ir.Go]
+			want = words(f).Bools
 		}
 	case literal, identifier, pullPolicy:
 		want = checkString(k, v)

@@ -34,7 +34,7 @@ func checkProject(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 		return
 	}
 	if b := valid["branch"]; b != nil && b.Value.Kind == ir.ValString && b.Value.Str == "" {
-		p.Reportf(orPos(b.Pos, d.Pos), "%s branch is empty; name a branch, or give production=True for the production deployment", name)
+		p.reportFix(orPos(b.Pos, d.Pos), "name a branch, or give production=True for the production deployment", "%s branch is empty", name)
 	}
 	if hasBraces(a.Value.Str) { // template-syntax reports it
 		return

@@ -10,7 +10,7 @@ import (
 // decorators, a Config parser or default computed by user code), `config` (a Config that cannot
 // be resolved), `requirements` (@pypi/@conda specs), and `decorator` (a decorator below @step).
 var Frontend = &Check{
-	Name: "frontend",
+	// No Name: the frontend's findings carry the ids it gave them.
 	Doc: `frontend reports the flow-level findings of the frontend under their own check ids: names
 imported from metaflow that flowc's runtime does not provide, Metaflow's mutators and user
 decorators (user code that runs at deploy time), Configs that cannot be resolved when the flow
@@ -40,7 +40,7 @@ func packageDirectives(p *Pass) {
 	for _, d := range ds {
 		switch d.Name {
 		case "pypi", "conda", "pypi_base", "conda_base":
-			*p.diags = append(*p.diags, diag.Warningf(d.Pos, "decorator", "%s is not supported; it is ignored", decoName(p.Flow, d.Name)))
+			*p.diags = append(*p.diags, diag.Warningf(d.Pos, diag.Decorator, "%s is not supported; it is ignored", decoName(p.Flow, d.Name)))
 		}
 	}
 }
@@ -51,5 +51,5 @@ func reportOwn(p *Pass, pr ir.Problem) {
 	if pr.Warning {
 		mk = diag.Warningf
 	}
-	*p.diags = append(*p.diags, mk(pr.Pos, pr.Check, "%s", pr.Message))
+	*p.diags = append(*p.diags, mk(pr.Pos, pr.Check, "%s", pr.Message).Suggest("%s", pr.Suggestion))
 }

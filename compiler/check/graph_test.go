@@ -139,19 +139,22 @@ flow.py:3:10: error: num_parallel (Metaflow's @parallel) is not supported yet [i
 	t.Run("switch_basic", func(t *testing.T) {
 		f := parseFlow(t, "\nstart -> switch_step\nswitch_step -> a b c\na -> end\nb -> end\nc -> end\nend")
 		step(t, f, "switch_step").Transitions[0].Condition = "condition"
-		expect(t, f, `flow.py:3:10: error: self.next with condition="condition" is conditional branching (Metaflow's switch), which flowc does not support; `+restructure+` [conditional-branching]`)
+		expect(t, f, `flow.py:3:10: error: self.next with condition="condition" is conditional branching (Metaflow's switch), which flowc does not support [conditional-branching]
+	help: `+restructure+``)
 	})
 	t.Run("recursive_switch", func(t *testing.T) {
 		f := parseFlow(t, "\nstart -> loop_step\nloop_step -> loop_step exit_loop\nexit_loop -> end\nend")
 		step(t, f, "loop_step").Transitions[0].Condition = "loop_status"
 		expect(t, f, `
-flow.py:3:10: error: self.next with condition="loop_status" is conditional branching (Metaflow's switch), which flowc does not support; `+restructure+` [conditional-branching]
+flow.py:3:10: error: self.next with condition="loop_status" is conditional branching (Metaflow's switch), which flowc does not support [conditional-branching]
+	help: `+restructure+`
 flow.py:3:20: error: cycle: loop_step -> loop_step [cycle]`)
 	})
 	t.Run("switch_in_foreach", func(t *testing.T) {
 		f := parseFlow(t, "\nstart -> process_item foreach=items\nprocess_item -> handle_a handle_b\nhandle_a -> join\nhandle_b -> join\njoin(inputs) -> end\nend")
 		step(t, f, "process_item").Transitions[0].Condition = "item_type"
-		expect(t, f, `flow.py:3:10: error: self.next with condition="item_type" is conditional branching (Metaflow's switch), which flowc does not support; `+restructure+` [conditional-branching]`)
+		expect(t, f, `flow.py:3:10: error: self.next with condition="item_type" is conditional branching (Metaflow's switch), which flowc does not support [conditional-branching]
+	help: `+restructure+``)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/parser/python"
 )
 
 // parseFlow builds a Python flow from a small graph language, one step a line:
@@ -24,7 +25,7 @@ import (
 // column 20+40k+6i and its foreach= at column 40+40k. The flow is "TestFlow" at 1:7.
 func parseFlow(t testing.TB, text string) *ir.Flow {
 	t.Helper()
-	f := &ir.Flow{Name: "TestFlow", Lang: ir.Python, File: "flow.py", Pos: pos(1, 7)}
+	f := &ir.Flow{Name: "TestFlow", Lang: ir.Python, Words: python.Words, File: "flow.py", Pos: pos(1, 7)}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -68,7 +69,7 @@ func parseStep(t testing.TB, ln int, line string) *ir.Step {
 
 func pos(line, col int) diag.Pos { return diag.Pos{File: "flow.py", Line: line, Col: col} }
 
-// format renders diagnostics one a line, with their notes indented under them.
+// format renders diagnostics one a line, with their notes and suggestion indented under them.
 func format(l diag.List) string {
 	var b strings.Builder
 	for _, d := range l {
@@ -76,12 +77,15 @@ func format(l diag.List) string {
 		for _, n := range d.Notes {
 			fmt.Fprintf(&b, "\tnote: %s: %s\n", n.Pos, n.Message)
 		}
+		if d.Suggestion != "" {
+			fmt.Fprintf(&b, "\thelp: %s\n", d.Suggestion)
+		}
 	}
 	return b.String()
 }
 
 // expect runs every check on f and compares what they report with want, a line each, leading
-// tabs and blank lines ignored (notes are indented with one "\t" after trimming).
+// tabs and blank lines ignored (notes and suggestions are indented with one "\t" after trimming).
 func expect(t *testing.T, f *ir.Flow, want string) {
 	t.Helper()
 	got := format(Run(f))
@@ -97,7 +101,7 @@ func norm(s string) string {
 		if l == "" {
 			continue
 		}
-		if strings.HasPrefix(l, "note:") {
+		if strings.HasPrefix(l, "note:") || strings.HasPrefix(l, "help:") {
 			l = "\t" + l
 		}
 		out = append(out, l)

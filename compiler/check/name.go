@@ -1,6 +1,10 @@
 package check
 
-import "github.com/flowc-dev/flowc/compiler/ir"
+import (
+	"github.com/flowc-dev/flowc/compiler/ir"
+
+	"github.com/flowc-dev/flowc/internal/diag"
+)
 
 // MaxFlowName is the longest name of a WorkflowTemplate or Workflow (a Kubernetes label value).
 const MaxFlowName = ir.MaxObjectName
@@ -10,7 +14,7 @@ const MaxCronWorkflowName = ir.MaxCronName
 
 // Name reports names that Argo cannot take once sanitised.
 var Name = &Check{
-	Name: "name",
+	Name: diag.Name,
 	Doc: `name reports a flow name with no letter or digit, from which no Argo object name can be
 made, and two steps that sanitise to one Argo template name (TemplateName), such as "load" and
 "load_". Long names are shortened with a hash by DNSName, so length is never an error.`,
@@ -28,8 +32,9 @@ made, and two steps that sanitise to one Argo template name (TemplateName), such
 			tn := TemplateName(s.Name)
 			if u, dup := first[tn]; dup {
 				prev := g.Node(u)
-				p.reportNote(s.Pos, prev.Pos, "the other step is defined here",
-					"steps %q and %q both become the Argo template %q; rename one", prev.Name, s.Name, tn)
+				d := diag.Errorf(s.Pos, p.Check.Name, "steps %q and %q both become the Argo template %q", prev.Name, s.Name, tn).Suggest("rename one")
+				d.Notes = []diag.Note{{Pos: prev.Pos, Message: "the other step is defined here"}}
+				p.Report(d)
 				continue
 			}
 			first[tn] = v

@@ -1,8 +1,10 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // NumArgs reports step signatures that fit no step.
 var NumArgs = &Check{
-	Name: "num-args",
+	Name: diag.NumArgs,
 	Doc: `num-args reports a step with too many arguments or without self, and a start step that
 takes inputs, and a join that is also a split, as Metaflow does. A join takes (self, inputs) and every other step (self); whether a step that takes
 inputs has the predecessors of a join is join-arity's business, and an end that takes inputs is
@@ -15,9 +17,10 @@ end-is-join's.`,
 			case s.NumArgs < 1:
 				p.Reportf(s.Pos, "step %q is missing the self argument", s.Name)
 			case p.Flow.IsStart(s) && s.IsJoin():
-				p.Reportf(s.Pos, "step %q takes inputs, but the start step cannot be a join; remove %s", s.Name, inputsParam(p.Flow))
+				p.reportFix(s.Pos, "remove "+inputsParam(p.Flow), "step %q takes inputs, but the start step cannot be a join", s.Name)
 			case s.IsJoin() && !p.Flow.IsEnd(s) && len(p.Graph.Succs(s.Name)) > 1 && !p.Graph.ForeachStep(s.Name):
-				p.Reportf(s.Pos, "step %q is both a join (it takes inputs) and a split (it leads to several steps); add a step so that the join and the split are separate steps", s.Name)
+				p.reportFix(s.Pos, "add a step so that the join and the split are separate steps",
+					"step %q is both a join (it takes inputs) and a split (it leads to several steps)", s.Name)
 			}
 		}
 	},

@@ -18,7 +18,7 @@ var reservedParamNames = []string{"params", "with"}
 
 // Parameter reports parameters that Metaflow, Argo or flowc's runtime would reject.
 var Parameter = &Check{
-	Name: "parameter",
+	Name: diag.Parameter,
 	Doc: `parameter reports what the frontend could not read in a Parameter(...), a reserved name,
 a name that is not a valid Argo parameter name (letters, digits, '_' and '-'), two names equal
 case-insensitively, an attribute that is reserved, repeated or the name of a step, and a default
@@ -48,7 +48,7 @@ func checkParamName(p *Pass, prm *ir.Param, seen map[string]*ir.Param) {
 	case !isLetterOrUnderscore(prm.Name[0]):
 		p.Reportf(pos, "parameter name %q must start with a letter or \"_\": the step's command line would read it as an option", prm.Name)
 	case isReservedParamName(folded):
-		p.Reportf(pos, "parameter name %q is reserved; choose another name", prm.Name)
+		p.reportFix(pos, "choose another name", "parameter name %q is reserved", prm.Name)
 	}
 	first, dup := seen[folded]
 	if !dup {
@@ -94,10 +94,11 @@ func checkParamAttr(p *Pass, prm *ir.Param, seen map[string]*ir.Param) {
 	}
 	switch {
 	case isFlowSpecAttr(prm.Attr):
-		p.Reportf(prm.Pos, "parameter attribute %q is a reserved word; choose another name", prm.Attr)
+		p.reportFix(prm.Pos, "choose another name", "parameter attribute %q is a reserved word", prm.Attr)
 	case p.Graph.Step(prm.Attr) != nil:
-		p.reportNote(prm.Pos, p.Graph.Step(prm.Attr).Pos, "the step is defined here",
-			"parameter attribute %q has the same name as a step; rename one", prm.Attr)
+		d := diag.Errorf(prm.Pos, p.Check.Name, "parameter attribute %q has the same name as a step", prm.Attr).Suggest("rename one")
+		d.Notes = []diag.Note{{Pos: p.Graph.Step(prm.Attr).Pos, Message: "the step is defined here"}}
+		p.Report(d)
 	}
 	if first, dup := seen[prm.Attr]; dup {
 		p.reportNote(prm.Pos, first.Pos, "first assigned here", "parameter attribute %q is assigned more than once", prm.Attr)

@@ -1,6 +1,10 @@
 package check
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/flowc-dev/flowc/internal/diag"
+)
 
 // flowSpecAttrs are the names a flow's steps see on self besides their own artifacts: Metaflow's
 // reserved words (name, next, input, index, cmd) and the other FlowSpec attributes flowc's
@@ -24,14 +28,14 @@ func isFlowSpecAttr(name string) bool {
 
 // ReservedWord rejects steps named like a FlowSpec attribute.
 var ReservedWord = &Check{
-	Name: "reserved-word",
+	Name: diag.ReservedWord,
 	Doc: `reserved-word rejects a step named like an attribute every step sees on self: Metaflow's
 reserved words name, next, input, index and cmd, and flowc's foreach_stack, merge_artifacts and
 script_name. The step method would replace the attribute.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
 			if isFlowSpecAttr(s.Name) {
-				p.Reportf(s.Pos, "step name %q is a reserved word; choose another name", s.Name)
+				p.reportFix(s.Pos, "choose another name", "step name %q is a reserved word", s.Name)
 			}
 		}
 	},

@@ -7,6 +7,8 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/parser/golang"
+	"github.com/flowc-dev/flowc/parser/python"
 )
 
 // randomFlow builds an arbitrary, mostly malformed flow: names from a small pool (so that there
@@ -17,6 +19,7 @@ func randomFlow(r *rand.Rand) *ir.Flow {
 	pick := func() string { return names[r.IntN(len(names))] }
 	p := func() diag.Pos { return pos(r.IntN(50), r.IntN(80)) }
 	f := &ir.Flow{Name: pick(), Pos: p(), Lang: []ir.Lang{ir.Python, ir.Go}[r.IntN(2)]}
+	f.Words = []*ir.Words{python.Words, golang.Words, nil}[r.IntN(3)] // nil: no frontend's words
 	for range r.IntN(14) {
 		s := &ir.Step{Name: pick(), Pos: p(), NumArgs: r.IntN(4)}
 		if r.IntN(4) == 0 {
@@ -41,7 +44,7 @@ func randomFlow(r *rand.Rand) *ir.Flow {
 			case 3:
 				t.NumParallel = true
 			case 4:
-				t.Problems = []ir.Problem{{Check: []string{"invalid-transition", "conditional-branching"}[r.IntN(2)], Pos: p(), Message: "x"}}
+				t.Problems = []ir.Problem{{Check: []diag.ID{diag.InvalidTransition, diag.ConditionalBranching}[r.IntN(2)], Pos: p(), Message: "x"}}
 			}
 			s.Transitions = append(s.Transitions, t)
 		}
@@ -118,9 +121,12 @@ func TestNilsAndEmpty(t *testing.T) {
 	f := &ir.Flow{Steps: []*ir.Step{nil, {Name: "start", Transitions: []*ir.Transition{nil}, Decorators: []*ir.Decorator{nil}}},
 		Params: []*ir.Param{nil}, Decorators: []*ir.Decorator{nil}}
 	got := format(Run(f))
-	want := `: error: step "start" has no transition; add self.next(...) as its last statement [missing-next]
+	// A flow no frontend made has no words of its language: the messages use neutral ones.
+	want := `: error: step "start" has no transition [missing-next]
+	help: add next(...) as its last statement
 : error: flow name "" has no letter or digit to name the Argo workflow after [name]
-: error: flow "" has no end step; name a step "end" or mark one @step(end=True) [no-end]
+: error: flow "" has no end step [no-end]
+	help: add a step named "end"
 : error: step "start" is missing the self argument [num-args]
 `
 	if got != want {

@@ -28,7 +28,7 @@ func checkSchedule(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	// A scheduled run has no one to ask for a value; Argo rejects the CronWorkflow outright.
 	for _, prm := range p.Flow.Params {
 		if prm.Default == nil && prm.Required {
-			p.Reportf(orPos(prm.NamePos, prm.Pos), "parameter %q has no default, but %s starts runs that cannot pass one; give it a default",
+			p.reportFix(orPos(prm.NamePos, prm.Pos), "give it a default", "parameter %q has no default, but %s starts runs that cannot pass one",
 				prm.Name, name)
 		}
 	}

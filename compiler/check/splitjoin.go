@@ -10,7 +10,7 @@ import (
 
 // UnjoinedSplit reports splits whose branches reach end without a join.
 var UnjoinedSplit = &Check{
-	Name: "unjoined-split",
+	Name: diag.UnjoinedSplit,
 	Doc: `unjoined-split reports a split or foreach one of whose branches reaches end before the
 branches meet in a join, at the split's transition.`,
 	Run: func(p *Pass) {
@@ -21,14 +21,14 @@ branches meet in a join, at the split's transition.`,
 			if f.A == f.Split {
 				via = "it leads straight to \"end\""
 			}
-			p.Reportf(transitionPos(g, f.Split), "%s %q is never joined: %s; add a join step before \"end\"", splitWord(g, f.Split), s.Name, via)
+			p.reportFix(transitionPos(g, f.Split), `add a join step before "end"`, "%s %q is never joined: %s", splitWord(g, f.Split), s.Name, via)
 		}
 	},
 }
 
 // JoinArity reports steps whose predecessors do not fit their signature.
 var JoinArity = &Check{
-	Name: "join-arity",
+	Name: diag.JoinArity,
 	Doc: `join-arity reports a join whose predecessors are not all the branches of the split it
 closes, and a step that is not a join but has several predecessors (it should take inputs).`,
 	Run: func(p *Pass) {
@@ -43,11 +43,11 @@ closes, and a step that is not a join but has several predecessors (it should ta
 				p.Reportf(s.Pos, "join %q joins %s, but %s %q has %d %s: %s", s.Name, quoteList(preds),
 					splitWord(g, f.Split), sp.Name, len(branches), plural(len(branches), "branch", "branches"), quoteList(branches))
 			case f.Step == g.EndIndex():
-				p.Reportf(s.Pos, "step \"end\" has %d incoming transitions, from %s; add a join step before \"end\"",
+				p.reportFix(s.Pos, `add a join step before "end"`, "step \"end\" has %d incoming transitions, from %s",
 					len(preds), quoteList(preds))
 			default:
-				p.Reportf(s.Pos, "step %q has %d incoming transitions, from %s, but does not take inputs; %s",
-					s.Name, len(preds), quoteList(preds), joinSignature(p.Flow, s.Name))
+				p.reportFix(s.Pos, joinSignature(p.Flow, s.Name), "step %q has %d incoming transitions, from %s, but does not take inputs",
+					s.Name, len(preds), quoteList(preds))
 			}
 		}
 	},
@@ -55,21 +55,21 @@ closes, and a step that is not a join but has several predecessors (it should ta
 
 // JoinWithoutSplit reports joins that no split leads to.
 var JoinWithoutSplit = &Check{
-	Name: "join-without-split",
+	Name: diag.JoinWithoutSplit,
 	Doc:  `join-without-split reports a step that takes inputs, as a join does, but is not inside any split.`,
 	Run: func(p *Pass) {
 		g := p.Graph
 		for _, f := range g.Findings(p.Check.Name) {
 			s := g.Node(f.Step)
-			p.Reportf(s.Pos, "step %q takes inputs, so it is a join, but no split leads to it; remove %s or add a split before it",
-				s.Name, inputsParam(p.Flow))
+			p.reportFix(s.Pos, fmt.Sprintf("remove %s or add a split before it", inputsParam(p.Flow)),
+				"step %q takes inputs, so it is a join, but no split leads to it", s.Name)
 		}
 	},
 }
 
 // CrossJoin reports joins whose predecessors come from different splits.
 var CrossJoin = &Check{
-	Name: "cross-join",
+	Name: diag.CrossJoin,
 	Doc: `cross-join reports a join whose predecessors are inside different splits, such as a branch
 of one split and a branch of a split nested in another branch: each split needs its own join.`,
 	Run: func(p *Pass) {

@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // NoStart reports a flow without a start step.
 var NoStart = &Check{
-	Name: "no-start",
+	Name: diag.NoStart,
 	Doc: `no-start reports a flow without a start step, where every run begins: a step named start,
 or the one step marked @step(start=True). Two marked steps, or a marked step beside a step named
 start, are ambiguous, as in Metaflow.`,
@@ -19,7 +20,7 @@ start, are ambiguous, as in Metaflow.`,
 
 // NoEnd reports a flow without an end step.
 var NoEnd = &Check{
-	Name: "no-end",
+	Name: diag.NoEnd,
 	Doc: `no-end reports a flow without an end step, where every run finishes: a step named end, or
 the one step marked @step(end=True). Two marked steps, or a marked step beside a step named end,
 are ambiguous, as in Metaflow.`,
@@ -45,24 +46,24 @@ func checkTerminal(p *Pass, role, marked string) {
 		p.Reportf(flagged[1].DecoPos, "steps %s are all marked @step(%s=True); a flow has exactly one %s step",
 			strings.Join(names, ", "), role, role)
 	case marked != "" && marked != role && f.Step(role) != nil:
-		p.Reportf(f.Step(role).Pos, "step %q is marked @step(%s=True), but a step named %q exists too; rename %q or remove the mark",
-			marked, role, role, role)
+		p.reportFix(f.Step(role).Pos, fmt.Sprintf("rename %q or remove the mark", role),
+			"step %q is marked @step(%s=True), but a step named %q exists too", marked, role, role)
 	case f.Step(f.StepRole(role)) == nil:
-		p.Reportf(f.Pos, "flow %q has no %s step; %s", f.Name, role, howToMark(p, role))
+		p.reportFix(f.Pos, howToMark(p, role), "flow %q has no %s step", f.Name, role)
 	}
 }
 
 // howToMark says how to give the flow its start or end step, naming the step that looks meant.
 func howToMark(p *Pass, role string) string {
 	s := candidate(p, role)
-	if p.Flow.Lang == ir.Go { // Go steps are named after their methods, and have no marks
+	if !words(p.Flow).Marks { // Go steps are named after their methods, and have no marks
 		if s != nil {
 			return fmt.Sprintf("add a step named %q (is it %q? rename it)", role, s.Name)
 		}
 		return fmt.Sprintf("add a step named %q", role)
 	}
 	if s != nil {
-		return fmt.Sprintf("name a step %q or mark one @step(%s=True) (is it %q? mark it @step(%s=True))", role, role, s.Name, role)
+		return fmt.Sprintf("is it %q? mark it @step(%s=True), or name a step %q", s.Name, role, role)
 	}
 	return fmt.Sprintf("name a step %q or mark one @step(%s=True)", role, role)
 }
@@ -120,7 +121,7 @@ func stepMarked(s *ir.Step, role string) bool {
 
 // StartIncoming reports transitions to start. One that closes a cycle is left to the cycle check.
 var StartIncoming = &Check{
-	Name: "start-incoming",
+	Name: diag.StartIncoming,
 	Doc: `start-incoming reports a transition whose target is start: the start step runs once, first.
 A transition that closes a reported cycle is reported by the cycle check instead, and one in end
 by end-outgoing.`,
@@ -156,7 +157,7 @@ func closesCycleAt(g *Graph, s *ir.Step, t *ir.Transition, target string) bool {
 
 // EndOutgoing reports transitions out of end.
 var EndOutgoing = &Check{
-	Name: "end-outgoing",
+	Name: diag.EndOutgoing,
 	Doc:  `end-outgoing reports a transition in the end step: the flow finishes at end.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
@@ -164,7 +165,7 @@ var EndOutgoing = &Check{
 				continue
 			}
 			for _, t := range s.Transitions {
-				p.Reportf(t.Pos, "step %q calls %s; the flow finishes at %s, remove the call", s.Name, nextCall(p.Flow), s.Name)
+				p.reportFix(t.Pos, "remove the call", "step %q calls %s, but the flow finishes at %s", s.Name, nextCall(p.Flow), s.Name)
 			}
 		}
 	},
@@ -172,13 +173,13 @@ var EndOutgoing = &Check{
 
 // EndIsJoin reports an end step that takes inputs.
 var EndIsJoin = &Check{
-	Name: "end-is-join",
+	Name: diag.EndIsJoin,
 	Doc: `end-is-join reports an end step declared as a join. Metaflow rejects it too: join the
 branches in a step of their own, before end.`,
 	Run: func(p *Pass) {
 		for _, s := range p.Flow.Steps {
 			if p.Flow.IsEnd(s) && s.IsJoin() {
-				p.Reportf(s.Pos, "step %q takes inputs, but the end step cannot be a join; add a join step before %q", s.Name, s.Name)
+				p.reportFix(s.Pos, fmt.Sprintf("add a join step before %q", s.Name), "step %q takes inputs, but the end step cannot be a join", s.Name)
 			}
 		}
 	},

@@ -1,5 +1,7 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // validStepName is Metaflow's rule: lowercase ASCII letters, digits and '_', not starting with
 // '_'. It also keeps step names safe in file paths, command lines and (after TemplateName) Argo.
 func validStepName(name string) bool {
@@ -17,7 +19,7 @@ func validStepName(name string) bool {
 
 // StepName reports invalid and duplicate step names.
 var StepName = &Check{
-	Name: "step-name",
+	Name: diag.StepName,
 	Doc: `step-name reports a step whose name is not lowercase ASCII letters, digits and underscores,
 or starts with an underscore (Metaflow's rule), and a step name defined twice.`,
 	Run: func(p *Pass) {

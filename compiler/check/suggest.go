@@ -3,6 +3,8 @@ package check
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // suggest returns the candidate closest to name by edit distance (insertions, deletions,
@@ -29,10 +31,10 @@ func suggest(name string, candidates []string) string {
 	return best
 }
 
-// didYouMean is suggest worded for the end of a message: ` (did you mean "start"?)` or "".
+// didYouMean is suggest worded as a suggestion: `did you mean "start"?`, or "".
 func didYouMean(name string, candidates []string) string {
 	if s := suggest(name, candidates); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+		return fmt.Sprintf("did you mean %q?", s)
 	}
 	return ""
 }
@@ -79,4 +81,15 @@ func quoteList(names []string) string {
 		return strings.Join(q, "")
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// reportFix records an error at pos: the message says what is wrong, fix how to mend it (the
+// diagnostic's suggestion, printed on a "help:" line of its own; none when fix is "").
+func (p *Pass) reportFix(pos diag.Pos, fix, format string, args ...any) {
+	p.Report(diag.Errorf(pos, p.Check.Name, format, args...).Suggest("%s", fix))
+}
+
+// warnFix is reportFix for a warning.
+func (p *Pass) warnFix(pos diag.Pos, fix, format string, args ...any) {
+	p.Report(diag.Warningf(pos, p.Check.Name, format, args...).Suggest("%s", fix))
 }

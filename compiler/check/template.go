@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // hasBraces reports whether s holds what Argo would take for the start or end of a template.
@@ -23,7 +24,7 @@ var literalArgs = map[string][]string{
 
 // TemplateSyntax reports "{{" and "}}" where escaping cannot apply.
 var TemplateSyntax = &Check{
-	Name: "template-syntax",
+	Name: diag.TemplateSyntax,
 	Doc: `template-syntax reports "{{" in a user string that reaches the manifests, where Argo would
 substitute it: parameter names, help texts and defaults, and decorator values (image, service
 account, secret names, node selectors, tolerations, labels, annotations, environment variables,
@@ -38,11 +39,12 @@ they reach steps base64-encoded. Step names cannot hold braces (step-name).`,
 					prm.Name, braces(prm.Name))
 			}
 			if strings.Contains(prm.Help, "{{") {
-				p.Reportf(prm.Pos, "help of parameter %q contains \"{{\", which Argo would read as a template; Argo has no escape for it, so reword it", prm.Name)
+				p.reportFix(prm.Pos, "reword it", "help of parameter %q contains \"{{\", which Argo would read as a template, with no escape", prm.Name)
 			}
 			if prm.Default != nil {
 				if s, found := findOpenBraces(*prm.Default); found {
-					p.Reportf(orPos(prm.DefaultPos, prm.Pos), "default of parameter %q contains \"{{\" (in %q), which Argo would read as a template; Argo has no escape for it, so pass such a value when submitting a run", prm.Name, s)
+					p.reportFix(orPos(prm.DefaultPos, prm.Pos), "pass such a value when submitting a run",
+						"default of parameter %q contains \"{{\" (in %q), which Argo would read as a template, with no escape", prm.Name, s)
 				}
 			}
 		}

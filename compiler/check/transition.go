@@ -1,13 +1,15 @@
 package check
 
 import (
+	"fmt"
+
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // InvalidTransition reports transitions that are not one plain self.next as the last statement.
 var InvalidTransition = &Check{
-	Name: "invalid-transition",
+	Name: diag.InvalidTransition,
 	Doc: `invalid-transition reports what the frontend found malformed in a self.next call (no
 arguments, an argument that is not self.<step>, a foreach= that is not a string literal), a call
 without targets, a foreach= with other than one target, a target named twice, num_parallel= (not
@@ -50,7 +52,7 @@ func checkTransitions(p *Pass, s *ir.Step) {
 		}
 	}
 	if s.TrailingPos.IsValid() && len(s.Transitions) > 0 {
-		p.Reportf(s.TrailingPos, "code after %s in step %q; %s must be the step's %s", call, s.Name, call, lastStatement(p.Flow))
+		p.reportFix(s.TrailingPos, fmt.Sprintf("make %s the step's %s", call, lastStatement(p.Flow)), "code after %s in step %q", call, s.Name)
 	}
 }
 
@@ -60,7 +62,7 @@ func reportProblems(p *Pass, problems []ir.Problem) bool {
 	found := false
 	for _, pr := range problems {
 		if pr.Check == p.Check.Name {
-			p.Reportf(pr.Pos, "%s", pr.Message)
+			p.reportFix(pr.Pos, pr.Suggestion, "%s", pr.Message)
 			found = true
 		}
 	}
@@ -98,7 +100,7 @@ func isConditional(t *ir.Transition) bool {
 		return true
 	}
 	for _, pr := range t.Problems {
-		if pr.Check == "conditional-branching" {
+		if pr.Check == diag.ConditionalBranching {
 			return true
 		}
 	}

@@ -1,12 +1,14 @@
 package check
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // maxSuggested bounds how many distinct unknown names get a did-you-mean: each costs a pass over
 // all step names, and a flow with thousands of unknown targets needs no more hints than this.
 const maxSuggested = 64
 
 // UnknownStep reports transition targets that name no step.
 var UnknownStep = &Check{
-	Name: "unknown-step",
+	Name: diag.UnknownStep,
 	Doc: `unknown-step reports a self.next target that names no step of the flow, with the closest
 step name as a suggestion.`,
 	Run: func(p *Pass) {
@@ -30,7 +32,7 @@ step name as a suggestion.`,
 						hint = didYouMean(tg.Name, names)
 						hints[tg.Name] = hint
 					}
-					p.Reportf(tg.Pos, "unknown step %q in %s%s", tg.Name, nextCall(p.Flow), hint)
+					p.reportFix(tg.Pos, hint, "unknown step %q in %s", tg.Name, nextCall(p.Flow))
 				}
 			}
 		}

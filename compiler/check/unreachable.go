@@ -1,8 +1,14 @@
 package check
 
+import (
+	"fmt"
+
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
 // Unreachable reports steps that no path from start leads to.
 var Unreachable = &Check{
-	Name: "unreachable",
+	Name: diag.Unreachable,
 	Doc: `unreachable reports a step that no chain of transitions from start leads to. To report
 causes rather than consequences it follows every transition of a step, including those other
 checks reject (a second self.next, one under an "if"), where the graph follows only the first.
@@ -31,7 +37,7 @@ meant, and unknown-step or conditional-branching says why.`,
 		}
 		for v, s := range g.Nodes() {
 			if !seen[v] {
-				p.Reportf(s.Pos, "step %q is unreachable from start; lead to it with %s or remove it", s.Name, nextCall(p.Flow))
+				p.reportFix(s.Pos, fmt.Sprintf("lead to it with %s or remove it", nextCall(p.Flow)), "step %q is unreachable from start", s.Name)
 			}
 		}
 	},

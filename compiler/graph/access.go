@@ -52,7 +52,7 @@ func (g *Graph) ClosesCycle(v, w int) bool { return g.closesCycle(v, w) }
 func (g *Graph) ReachablePreds(v int) []int { return g.reachablePreds(v) }
 
 // Findings lists what the split pass found under one check id, in the order found.
-func (g *Graph) Findings(check string) []Finding {
+func (g *Graph) Findings(check diag.ID) []Finding {
 	var out []Finding
 	for _, f := range g.splits.findings {
 		if f.Check == check {

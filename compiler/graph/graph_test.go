@@ -74,9 +74,9 @@ func TestForeachInSplit(t *testing.T) {
 	if got := g.OutSplit(g.EndIndex()); got != -1 {
 		t.Errorf("OutSplit(end) = %d, want -1", got)
 	}
-	for _, id := range []string{"unjoined-split", "join-arity", "join-without-split", "cross-join"} {
+	for _, id := range []diag.ID{diag.UnjoinedSplit, diag.JoinArity, diag.JoinWithoutSplit, diag.CrossJoin} {
 		if fs := g.Findings(id); len(fs) != 0 {
-			t.Errorf("Findings(%q) = %+v on a well-formed flow", id, fs)
+			t.Errorf("Findings(%s) = %+v on a well-formed flow", id, fs)
 		}
 	}
 }
@@ -89,7 +89,7 @@ func TestFindings(t *testing.T) {
 		step(5, "b", false, "", "end"),
 		step(7, "end", false, ""),
 	))
-	fs := g.Findings("unjoined-split")
+	fs := g.Findings(diag.UnjoinedSplit)
 	if len(fs) != 1 || g.Node(fs[0].Split).Name != "start" {
 		t.Fatalf("Findings(unjoined-split) = %+v, want one, at start", fs)
 	}
@@ -98,7 +98,7 @@ func TestFindings(t *testing.T) {
 		step(3, "j", true, "", "end"),
 		step(5, "end", false, ""),
 	))
-	if fs := g.Findings("join-without-split"); len(fs) != 1 || g.Node(fs[0].Step).Name != "j" {
+	if fs := g.Findings(diag.JoinWithoutSplit); len(fs) != 1 || g.Node(fs[0].Step).Name != "j" {
 		t.Errorf("Findings(join-without-split) = %+v, want one, at j", fs)
 	}
 }

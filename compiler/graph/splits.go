@@ -1,5 +1,7 @@
 package graph
 
+import "github.com/flowc-dev/flowc/internal/diag"
+
 // Splits and joins are matched in one pass over the topological order, never by walking paths.
 //
 // Every step gets the stack of splits it runs under (Metaflow's split_parents), outermost at the
@@ -30,10 +32,10 @@ type frame struct {
 // Finding is one problem the split pass found, for the split/join checks to word and report.
 // Steps are node indexes (see Graph.Node).
 type Finding struct {
-	Check string // "unjoined-split", "join-arity", "join-without-split" or "cross-join"
-	Step  int    // where it is reported: the join, or the unjoined split
-	Split int    // the split concerned, or -1
-	A, B  int    // cross-join: two predecessors that disagree; unjoined-split: A reaches end
+	Check diag.ID // UnjoinedSplit, JoinArity, JoinWithoutSplit or CrossJoin
+	Step  int     // where it is reported: the join, or the unjoined split
+	Split int     // the split concerned, or -1
+	A, B  int     // cross-join: two predecessors that disagree; unjoined-split: A reaches end
 }
 
 // splitFacts is what the pass computes. It runs only when the reachable graph is acyclic.
@@ -120,7 +122,7 @@ func (g *Graph) passThrough(v int, preds []int) {
 	}
 	s.in[v] = s.out[preds[0]]
 	if len(preds) > 1 && !s.tainted[v] {
-		g.report(Finding{Check: "join-arity", Step: v, Split: -1})
+		g.report(Finding{Check: diag.JoinArity, Step: v, Split: -1})
 	}
 }
 
@@ -133,14 +135,14 @@ func (g *Graph) closeSplit(v int, preds []int) {
 	for _, p := range preds[1:] {
 		if s.out[p] != top {
 			if !s.tainted[v] {
-				g.report(Finding{Check: "cross-join", Step: v, Split: -1, A: preds[0], B: p})
+				g.report(Finding{Check: diag.CrossJoin, Step: v, Split: -1, A: preds[0], B: p})
 			}
 			return
 		}
 	}
 	if top == nil {
 		if !s.tainted[v] {
-			g.report(Finding{Check: "join-without-split", Step: v, Split: -1})
+			g.report(Finding{Check: diag.JoinWithoutSplit, Step: v, Split: -1})
 		}
 		return
 	}
@@ -151,7 +153,7 @@ func (g *Graph) closeSplit(v int, preds []int) {
 	case top.lossy:
 		s.tainted[v] = true
 	case len(preds) != len(g.succ[top.split]) && !s.tainted[v]:
-		g.report(Finding{Check: "join-arity", Step: v, Split: top.split})
+		g.report(Finding{Check: diag.JoinArity, Step: v, Split: top.split})
 	}
 }
 
@@ -174,10 +176,10 @@ func (g *Graph) arriveAtEnd(v int, preds []int) {
 		}
 		f.reported = true
 		g.splits.findings = append(g.splits.findings,
-			Finding{Check: "unjoined-split", Step: f.split, Split: f.split, A: p})
+			Finding{Check: diag.UnjoinedSplit, Step: f.split, Split: f.split, A: p})
 	}
 	if !open && len(preds) > 1 && !s.tainted[v] {
-		g.report(Finding{Check: "join-arity", Step: v, Split: -1})
+		g.report(Finding{Check: diag.JoinArity, Step: v, Split: -1})
 	}
 }
 

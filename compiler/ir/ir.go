@@ -33,6 +33,7 @@ type Flow struct {
 	Configs    []*Config    // Metaflow Configs, in source order
 	Start, End string       // steps marked @step(start=True) / @step(end=True); "" when none
 	Problems   []Problem    // flow-level findings of the frontend (imports, mutators, user code)
+	Words      *Words       // how the flow's language writes what diagnostics name; set by the frontend
 
 	// Modules are, for a Python flow, the local modules its image needs: the files beside the
 	// flow file that it imports, directly or through each other, found by the frontend (which
@@ -156,10 +157,12 @@ type Target struct {
 
 // Problem is something the frontend found unfit, for a check to report under its own id.
 type Problem struct {
-	Check   string // the check id it belongs to, such as "conditional-branching"
+	Check   diag.ID // the check id it belongs to, such as diag.ConditionalBranching
 	Pos     diag.Pos
 	Message string
-	Warning bool // a warning rather than an error
+	// Suggestion is how to fix it, kept apart from Message as diag.Diagnostic keeps it.
+	Suggestion string
+	Warning    bool // a warning rather than an error
 }
 
 // Decorator is a step or flow decorator, such as @retry(times=3), or a Go //flowc: directive.

@@ -65,24 +65,24 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 		return nil, diag.List{diag.Errorf(f.Pos, nameCheck(c.FlowFile), "the flow's file cannot go into an image: %v", err)}
 	}
 	if err := CheckImage(o.BaseImage); err != nil {
-		return nil, diag.List{diag.Errorf(f.Pos, "build", "base image: %v", err)}
+		return nil, diag.List{diag.Errorf(f.Pos, diag.Build, "base image: %v", err)}
 	}
 	c.Files[c.FlowFile] = src
 	dir := filepath.Dir(path)
 	root, err := newSource(dir, o.MaxBytes)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot read the flow's directory: %v", err)}
+		return nil, diag.List{diag.Errorf(f.Pos, diag.Build, "cannot read the flow's directory: %v", err)}
 	}
 	root.total = int64(len(src))
 	diags := c.addModules(root, f.Modules)
 	var base []byte
 	switch k, err := root.kind("requirements.txt"); {
 	case err != nil:
-		diags = append(diags, diag.Errorf(f.Pos, "build", "cannot copy requirements.txt into the build context: %v", err))
+		diags = append(diags, diag.Errorf(f.Pos, diag.Build, "cannot copy requirements.txt into the build context: %v", err))
 	case k == "file":
 		req, err := root.read("requirements.txt")
 		if err != nil {
-			diags = append(diags, diag.Errorf(f.Pos, "build", "cannot copy requirements.txt into the build context: %v", err))
+			diags = append(diags, diag.Errorf(f.Pos, diag.Build, "cannot copy requirements.txt into the build context: %v", err))
 		}
 		base = req
 	}
@@ -118,7 +118,7 @@ func (c *Context) addModules(root *source, mods []ir.Module) diag.List {
 			err = root.take(m.Path, len(m.Src))
 		}
 		if err != nil {
-			diags = append(diags, diag.Errorf(m.Pos, "build", "cannot copy the imported module %s into the build context: %v", m.Path, err))
+			diags = append(diags, diag.Errorf(m.Pos, diag.Build, "cannot copy the imported module %s into the build context: %v", m.Path, err))
 			continue
 		}
 		c.Files[m.Path] = m.Src
@@ -127,11 +127,11 @@ func (c *Context) addModules(root *source, mods []ir.Module) diag.List {
 }
 
 // nameCheck is the check id of a bad file name: braces are template syntax.
-func nameCheck(name string) string {
+func nameCheck(name string) diag.ID {
 	if strings.Contains(name, "{{") || strings.Contains(name, "}}") {
-		return "template-syntax"
+		return diag.TemplateSyntax
 	}
-	return "build"
+	return diag.Build
 }
 
 // Hash is the content hash of the context: every file's path and bytes, in path order.

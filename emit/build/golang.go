@@ -29,15 +29,15 @@ const (
 func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot find the flow's package: %v", err)}
+		return nil, diag.List{diag.Errorf(f.Pos, diag.Build, "cannot find the flow's package: %v", err)}
 	}
 	root, ok := moduleRoot(abs)
 	if !ok {
-		return nil, diag.List{diag.Errorf(f.Pos, "build", "no go.mod in %s or above it: a Go flow must be in a module", filepath.ToSlash(dir))}
+		return nil, diag.List{diag.Errorf(f.Pos, diag.Build, "no go.mod in %s or above it: a Go flow must be in a module", filepath.ToSlash(dir))}
 	}
 	src, err := newSource(root, o.MaxBytes)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(f.Pos, "build", "cannot read the flow's module: %v", err)}
+		return nil, diag.List{diag.Errorf(f.Pos, diag.Build, "cannot read the flow's module: %v", err)}
 	}
 	g := &goContext{c: &Context{Files: map[string][]byte{}}, root: root, flow: f, src: src}
 	g.c.FlowFile = g.rel(abs)
@@ -94,7 +94,7 @@ func (g *goContext) add(p string) []byte {
 	}
 	data, err := g.src.read(r)
 	if err != nil {
-		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, "build", "cannot copy %s into the build context: %v", r, err))
+		g.diags = append(g.diags, diag.Errorf(g.flow.Pos, diag.Build, "cannot copy %s into the build context: %v", r, err))
 		return nil
 	}
 	g.c.Files[r] = data
@@ -139,7 +139,7 @@ func (g *goContext) replaces(gomod []byte) {
 			target = filepath.Clean(string(m[2]))
 		}
 		if g.rel(target) == "" {
-			g.diags = append(g.diags, diag.Warningf(g.flow.Pos, "build",
+			g.diags = append(g.diags, diag.Warningf(g.flow.Pos, diag.Build,
 				"go.mod replaces %s with %s, outside the module, which the image build cannot see; vendor it (go mod vendor) or move it into the module",
 				m[1], m[2]))
 			continue

@@ -71,9 +71,9 @@ func (c *Context) includes(src *source, flowDir string, incs []Include) diag.Lis
 		n, err := c.include(src, absFlow, inc)
 		switch {
 		case err != nil:
-			diags = append(diags, diag.Errorf(inc.Pos, "build", "include %q: %v", inc.Pattern, err))
+			diags = append(diags, diag.Errorf(inc.Pos, diag.Build, "include %q: %v", inc.Pattern, err))
 		case n == 0:
-			diags = append(diags, diag.Warningf(inc.Pos, "build", "include %q matches no file beside the flow %s", inc.Pattern, c.FlowFile))
+			diags = append(diags, diag.Warningf(inc.Pos, diag.Build, "include %q matches no file beside the flow %s", inc.Pattern, c.FlowFile))
 		}
 	}
 	return diags

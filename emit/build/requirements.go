@@ -80,9 +80,9 @@ func packageLines(d *ir.Decorator) ([]string, diag.List) {
 			pos := a.Pos
 			switch {
 			case err != "":
-				diags = append(diags, diag.Errorf(pos, "requirements", "@%s package %q: %s", d.Name, k.Str, err))
+				diags = append(diags, diag.Errorf(pos, diag.Requirements, "@%s package %q: %s", d.Name, k.Str, err))
 			case warn != "":
-				diags = append(diags, diag.Warningf(pos, "requirements", "@%s package %q %s", d.Name, k.Str, warn))
+				diags = append(diags, diag.Warningf(pos, diag.Requirements, "@%s package %q %s", d.Name, k.Str, warn))
 			default:
 				lines = append(lines, line)
 			}
@@ -182,7 +182,7 @@ func thirdPartyWarnings(third []ir.Import, flowFile string) diag.List {
 	var diags diag.List
 	for _, imp := range third {
 		pos, mod := imp.Pos, imp.Module
-		diags = append(diags, diag.Warningf(pos, "build",
+		diags = append(diags, diag.Warningf(pos, diag.Build,
 			"the flow imports %s, which the image will not have: add it to a requirements.txt next to %s, or to @pypi_base",
 			mod, flowFile))
 	}

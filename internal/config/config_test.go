@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func TestHostileValues(t *testing.T) {
 		{"label value too long", "labels:\n  team: " + strings.Repeat("x", 64) + "\n", "flowc.yaml:2:9: error: *not a valid value for \"team\"* [name]"},
 		{"annotation value with braces", "annotations:\n  owner: \"{{=sprig.env('X')}}\"\n", "flowc.yaml:2:10: error: * [template-syntax]"},
 		{"annotation value with a tab", "annotations:\n  owner: \"a\\tb\"\n", "flowc.yaml:2:10: error: *control character U+0009 [config]"},
-		{"unknown key", "imageRepos: x\n", "flowc.yaml:1:1: error: unknown setting \"imageRepos\"* [config]"},
+		{"unknown key", "imageRepos: x\n", "flowc.yaml:1:1: error: unknown setting \"imageRepos\" in flowc.yaml [config]"},
 		{"key twice", "namespace: a\nnamespace: b\n", "flowc.yaml:2:1: error: setting \"namespace\" is given twice [config]"},
 		{"negative parallelism", "parallelism: -1\n", "flowc.yaml:1:14: error: expected a whole number from 0 to 2147483647, not \"-1\" [config]"},
 		{"parallelism overflow", "parallelism: 4294967296\n", "flowc.yaml:1:14: error: expected a whole number* [config]"},
@@ -56,6 +57,22 @@ func TestHostileValues(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestUnknownSettingSuggests: the settings flowc.yaml knows are the suggestion, not the message.
+func TestUnknownSettingSuggests(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile(FileName, []byte("imageRepos: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(FileName)
+	var cerr *Error
+	if !errors.As(err, &cerr) || len(cerr.Diags) != 1 {
+		t.Fatalf("Load = %v, want one diagnostic", err)
+	}
+	if s := cerr.Diags[0].Suggestion; !strings.HasPrefix(s, "flowc.yaml knows ") || !strings.Contains(s, "imageRepo, ") {
+		t.Errorf("suggestion %q does not list the settings", s)
 	}
 }
 

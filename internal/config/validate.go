@@ -27,7 +27,7 @@ func (r *reader) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: r.file, Line: n.Line, Col: n.Column}
 }
 
-func (r *reader) errorf(n *yaml.Node, check, format string, args ...any) {
+func (r *reader) errorf(n *yaml.Node, check diag.ID, format string, args ...any) {
 	r.diags = append(r.diags, diag.Errorf(r.pos(n), check, format, args...))
 }
 
@@ -48,7 +48,7 @@ var keys = map[string]func(r *reader, v *yaml.Node){
 	"podGC": func(r *reader, v *yaml.Node) {
 		s, ok := r.str(v)
 		if ok && !podGC[s] {
-			r.errorf(v, "config", "podGC %q is not one of %s", s, strings.Join(sortedKeys(podGC), ", "))
+			r.errorf(v, diag.Config, "podGC %q is not one of %s", s, strings.Join(sortedKeys(podGC), ", "))
 		}
 		r.c.PodGC = s
 	},
@@ -65,7 +65,7 @@ var keys = map[string]func(r *reader, v *yaml.Node){
 	"artifactStorage": func(r *reader, v *yaml.Node) {
 		if s, ok := r.str(v); ok {
 			if !settings.ValidStorage(s) {
-				r.errorf(v, "config", "artifactStorage must be one of %s, not %q", strings.Join(settings.StorageKinds, ", "), s)
+				r.errorf(v, diag.Config, "artifactStorage must be one of %s, not %q", strings.Join(settings.StorageKinds, ", "), s)
 				return
 			}
 			r.c.ArtifactStorage = s
@@ -90,14 +90,14 @@ func (c *Config) parse(file string, data []byte) diag.List {
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 		}
-		return diag.List{diag.Errorf(p, "config", "%s", strings.TrimPrefix(err.Error(), "yaml: "))}
+		return diag.List{diag.Errorf(p, diag.Config, "%s", strings.TrimPrefix(err.Error(), "yaml: "))}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
 		return nil // an empty file sets nothing
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		r.errorf(root, "config", "flowc.yaml must be a mapping of settings, such as imageRepo: registry.example.com/flows")
+		r.errorf(root, diag.Config, "flowc.yaml must be a mapping of settings, such as imageRepo: registry.example.com/flows")
 		return r.diags
 	}
 	seen := map[string]bool{}
@@ -106,9 +106,10 @@ func (c *Config) parse(file string, data []byte) diag.List {
 		set, known := keys[k.Value]
 		switch {
 		case !known:
-			r.errorf(k, "config", "unknown setting %q in flowc.yaml (known: %s)", k.Value, strings.Join(sortedKeys(keys), ", "))
+			r.diags = append(r.diags, diag.Errorf(r.pos(k), diag.Config, "unknown setting %q in flowc.yaml", k.Value).
+				Suggest("flowc.yaml knows %s", strings.Join(sortedKeys(keys), ", ")))
 		case seen[k.Value]:
-			r.errorf(k, "config", "setting %q is given twice", k.Value)
+			r.errorf(k, diag.Config, "setting %q is given twice", k.Value)
 		case v.Tag == "!!null":
 		default:
 			set(r, v)
@@ -122,18 +123,18 @@ func (c *Config) parse(file string, data []byte) diag.List {
 // characters (a newline would split a Dockerfile line), no braces (Argo templates).
 func (r *reader) str(v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
-		r.errorf(v, "config", "expected a string, not a %s", kindName(v))
+		r.errorf(v, diag.Config, "expected a string, not a %s", kindName(v))
 		return "", false
 	}
 	s := v.Value
 	for _, ch := range s {
 		if unicode.IsControl(ch) || ch == '\u2028' || ch == '\u2029' {
-			r.errorf(v, "config", "%q holds the control character %U", s, ch)
+			r.errorf(v, diag.Config, "%q holds the control character %U", s, ch)
 			return "", false
 		}
 	}
 	if strings.Contains(s, "{{") || strings.Contains(s, "}}") {
-		r.errorf(v, "template-syntax", "%q contains braces, which Argo would read as a template; Argo has no escape for it there", s)
+		r.errorf(v, diag.TemplateSyntax, "%q contains braces, which Argo would read as a template; Argo has no escape for it there", s)
 		return "", false
 	}
 	return s, true
@@ -143,7 +144,7 @@ func (r *reader) str(v *yaml.Node) (string, bool) {
 func (r *reader) image(v *yaml.Node, dst *string, check func(string) error) {
 	if s, ok := r.str(v); ok {
 		if err := check(s); err != nil {
-			r.errorf(v, "config", "%v", err)
+			r.errorf(v, diag.Config, "%v", err)
 			return
 		}
 		*dst = s
@@ -154,7 +155,7 @@ func (r *reader) image(v *yaml.Node, dst *string, check func(string) error) {
 func (r *reader) name(v *yaml.Node, dst *string, valid func(string) []string) {
 	if s, ok := r.str(v); ok {
 		if errs := valid(s); len(errs) > 0 {
-			r.errorf(v, "name", "%q is not a valid name: %s", s, errs[0])
+			r.errorf(v, diag.Name, "%q is not a valid name: %s", s, errs[0])
 			return
 		}
 		*dst = s
@@ -164,7 +165,7 @@ func (r *reader) name(v *yaml.Node, dst *string, valid func(string) []string) {
 // stringMap reads labels or annotations: qualified-name keys, values checked by valid.
 func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string]string {
 	if v.Kind != yaml.MappingNode {
-		r.errorf(v, "config", "expected a mapping of names to strings, not a %s", kindName(v))
+		r.errorf(v, diag.Config, "expected a mapping of names to strings, not a %s", kindName(v))
 		return nil
 	}
 	out := map[string]string{}
@@ -175,11 +176,11 @@ func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string
 			continue
 		}
 		if errs := validation.IsQualifiedName(key); len(errs) > 0 {
-			r.errorf(k, "name", "%q is not a valid key: %s", key, errs[0])
+			r.errorf(k, diag.Name, "%q is not a valid key: %s", key, errs[0])
 			continue
 		}
 		if _, dup := out[key]; dup {
-			r.errorf(k, "config", "key %q is given twice", key)
+			r.errorf(k, diag.Config, "key %q is given twice", key)
 			continue
 		}
 		s, ok := r.str(val)
@@ -188,7 +189,7 @@ func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string
 		}
 		if valid != nil {
 			if errs := valid(s); len(errs) > 0 {
-				r.errorf(val, "name", "%q is not a valid value for %q: %s", s, key, errs[0])
+				r.errorf(val, diag.Name, "%q is not a valid value for %q: %s", s, key, errs[0])
 				continue
 			}
 		}
@@ -200,7 +201,7 @@ func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string
 // seq reads a list's items.
 func (r *reader) seq(v *yaml.Node) []*yaml.Node {
 	if v.Kind != yaml.SequenceNode {
-		r.errorf(v, "config", "expected a list, not a %s", kindName(v))
+		r.errorf(v, diag.Config, "expected a list, not a %s", kindName(v))
 		return nil
 	}
 	return v.Content
@@ -210,7 +211,7 @@ func (r *reader) seq(v *yaml.Node) []*yaml.Node {
 func (r *reader) count(v *yaml.Node, max int64) int64 {
 	n, err := strconv.ParseInt(v.Value, 10, 64)
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n < 0 || n > max {
-		r.errorf(v, "config", "expected a whole number from 0 to %d, not %q", max, v.Value)
+		r.errorf(v, diag.Config, "expected a whole number from 0 to %d, not %q", max, v.Value)
 		return 0
 	}
 	return n
@@ -224,7 +225,7 @@ func (r *reader) include(v *yaml.Node) {
 			continue
 		}
 		if err := settings.CheckPattern(s); err != nil {
-			r.errorf(e, "config", "include %q: %v", s, err)
+			r.errorf(e, diag.Config, "include %q: %v", s, err)
 			continue
 		}
 		r.c.Include = append(r.c.Include, s)

@@ -67,9 +67,12 @@ type Note struct {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Check    string // stable check id, such as "cycle"
-	Message  string // lower case, no trailing period
-	Notes    []Note
+	Check    ID     // stable check id, such as Cycle
+	Message  string // what is wrong: lower case, no trailing period
+	// Suggestion is how to fix it, when there is one thing to say: printed on a line of its own
+	// ("\thelp: ..."), a field of its own in JSON. Same style as Message.
+	Suggestion string
+	Notes      []Note
 }
 
 // String is the one-line form used by CI and goldens: file:line:col: error: message [check].
@@ -77,13 +80,19 @@ func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Severity, d.Message, d.Check)
 }
 
+// Suggest returns d with a suggestion, formatted as fmt.Sprintf does.
+func (d Diagnostic) Suggest(format string, args ...any) Diagnostic {
+	d.Suggestion = fmt.Sprintf(format, args...)
+	return d
+}
+
 // Errorf builds an error diagnostic.
-func Errorf(pos Pos, check, format string, args ...any) Diagnostic {
+func Errorf(pos Pos, check ID, format string, args ...any) Diagnostic {
 	return Diagnostic{Pos: pos, Severity: Error, Check: check, Message: fmt.Sprintf(format, args...)}
 }
 
 // Warningf builds a warning diagnostic.
-func Warningf(pos Pos, check, format string, args ...any) Diagnostic {
+func Warningf(pos Pos, check ID, format string, args ...any) Diagnostic {
 	return Diagnostic{Pos: pos, Severity: Warning, Check: check, Message: fmt.Sprintf(format, args...)}
 }
 
@@ -109,7 +118,7 @@ func (l List) Sorted() List {
 			return a.Pos.Before(b.Pos)
 		}
 		if a.Check != b.Check {
-			return a.Check < b.Check
+			return a.Check.name < b.Check.name
 		}
 		return a.Message < b.Message
 	})

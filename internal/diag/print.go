@@ -30,10 +30,21 @@ func (p *Printer) Print(l List) {
 		if p.Caret {
 			p.snippet(d.Pos)
 		}
-		for _, n := range d.Notes {
-			fmt.Fprintf(p.W, "\t%s: note: %s\n", n.Pos, n.Message)
-		}
+		io.WriteString(p.W, d.FollowOn())
 	}
+}
+
+// FollowOn is what prints under a diagnostic's line, each line ending in a newline: its notes
+// ("\tfile:line:col: note: ..."), then its suggestion ("\thelp: ...").
+func (d Diagnostic) FollowOn() string {
+	var b strings.Builder
+	for _, n := range d.Notes {
+		fmt.Fprintf(&b, "\t%s: note: %s\n", n.Pos, n.Message)
+	}
+	if d.Suggestion != "" {
+		fmt.Fprintf(&b, "\thelp: %s\n", d.Suggestion)
+	}
+	return b.String()
 }
 
 // snippet prints the line at pos with a caret under its column; tabs are kept so they align.
@@ -75,9 +86,11 @@ type jsonDiag struct {
 	Line     int        `json:"line"`
 	Col      int        `json:"col"`
 	Severity string     `json:"severity"`
-	Check    string     `json:"check"`
+	Check    ID         `json:"check"`
 	Message  string     `json:"message"`
 	Notes    []jsonNote `json:"notes,omitempty"`
+	// Suggestion is the fix, apart from the message, as esbuild and go/analysis keep it.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 type jsonNote struct {
@@ -91,7 +104,7 @@ type jsonNote struct {
 func WriteJSON(w io.Writer, l List) error {
 	out := []jsonDiag{}
 	for _, d := range l.Sorted() {
-		j := jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Check: d.Check, Message: d.Message}
+		j := jsonDiag{File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col, Severity: d.Severity.String(), Check: d.Check, Message: d.Message, Suggestion: d.Suggestion}
 		for _, n := range d.Notes {
 			j.Notes = append(j.Notes, jsonNote{n.Pos.File, n.Pos.Line, n.Pos.Col, n.Message})
 		}
@@ -100,4 +113,16 @@ func WriteJSON(w io.Writer, l List) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// Text is l in the printer's form, without snippets or cap: each diagnostic's line followed by
+// its notes and suggestion. Goldens hold this form.
+func (l List) Text() string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+		b.WriteString(d.FollowOn())
+	}
+	return b.String()
 }

@@ -18,8 +18,8 @@ func CompileAll(paths []string, o Options) ([]*Output, diag.List) {
 			continue
 		}
 		if prev := byName[out.Name]; prev != nil {
-			diags = append(diags, diag.Errorf(fl.IR.Pos, "name", "flows %q (%s) and %q (%s) would both be written as %s.yaml; rename one",
-				prev.Flow.IR.Name, prev.Flow.IR.File, fl.IR.Name, fl.IR.File, out.Name))
+			diags = append(diags, diag.Errorf(fl.IR.Pos, diag.Name, "flows %q (%s) and %q (%s) would both be written as %s.yaml",
+				prev.Flow.IR.Name, prev.Flow.IR.File, fl.IR.Name, fl.IR.File, out.Name).Suggest("rename one"))
 			continue
 		}
 		byName[out.Name] = out

@@ -47,15 +47,16 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	}
 	if d := fl.IR.Decorator("schedule"); d != nil && o.Kind == argo.KindWorkflow {
 		// A Workflow runs once when created; only a WorkflowTemplate has a CronWorkflow.
-		diags = append(diags, diag.Warningf(d.Pos, "decorator", "@schedule is ignored with --kind workflow: a Workflow runs once when created; compile a WorkflowTemplate (the default) to get its CronWorkflow"))
+		diags = append(diags, diag.Warningf(d.Pos, diag.Decorator, "@schedule is ignored with --kind workflow: a Workflow runs once when created").
+			Suggest("compile a WorkflowTemplate (the default) to get its CronWorkflow"))
 	}
 	image := cfg.ImageRepo + ":" + ctx.Hash()
 	ctx.AddImage(image)
 	source := sourcePath(cfg.Root, fl.Path)
 	if strings.Contains(source, "{{") || strings.Contains(source, "}}") {
 		// The path is written into the manifests' annotations, where Argo substitutes.
-		return nil, append(diags, diag.Errorf(fl.IR.Pos, "template-syntax",
-			"the flow's path %q contains braces, which Argo would read as a template; rename the file or its directory", source))
+		return nil, append(diags, diag.Errorf(fl.IR.Pos, diag.TemplateSyntax,
+			"the flow's path %q contains braces, which Argo would read as a template", source).Suggest("rename the file or its directory"))
 	}
 	stepImages := ctx.AddStepImages(image)
 	objs := argo.Emit(fl.IR, argo.Options{
@@ -72,7 +73,7 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	})
 	yml, err := argo.Marshal(objs)
 	if err != nil {
-		return nil, append(diags, diag.Errorf(fl.IR.Pos, "internal", "cannot write YAML: %v", err))
+		return nil, append(diags, diag.Errorf(fl.IR.Pos, diag.Internal, "cannot write YAML: %v", err))
 	}
 	name := argo.ObjectName(fl.IR)
 	out := &Output{Flow: fl, Name: name, Files: map[string][]byte{name + ".yaml": yml}}

@@ -29,7 +29,7 @@ func substituteRefs(f *ir.Flow) {
 			}
 			x, err := lookup(root, v.Ref.Path)
 			if err != nil {
-				f.Problems = append(f.Problems, ir.Problem{Check: "config", Pos: v.Ref.Pos,
+				f.Problems = append(f.Problems, ir.Problem{Check: diag.Config, Pos: v.Ref.Pos,
 					Message: fmt.Sprintf("config %q: %v", v.Ref.Config, err)})
 				*v = ir.Value{Kind: ir.ValNone, Str: "None"} // reported here, not again as a non-literal
 				return
@@ -129,7 +129,7 @@ func addMetaflowFiles(fl *Flow, ctx *build.Context) diag.List {
 		}
 		data, err := json.Marshal(m) // keys sorted
 		if err != nil {
-			return diag.List{diag.Errorf(f.Pos, "internal", "cannot write the config values: %v", err)}
+			return diag.List{diag.Errorf(f.Pos, diag.Internal, "cannot write the config values: %v", err)}
 		}
 		ctx.Files[ConfigsFile] = append(data, '\n')
 	}
@@ -141,14 +141,14 @@ func addMetaflowFiles(fl *Flow, ctx *build.Context) diag.List {
 		}
 		data, err := readInside(dir, p.Include.Path)
 		if err != nil {
-			diags = append(diags, diag.Errorf(p.Include.PathPos, "parameter",
+			diags = append(diags, diag.Errorf(p.Include.PathPos, diag.Parameter,
 				"IncludeFile %q reads its default when the flow is compiled: %v", p.Name, err))
 			continue
 		}
 		rel := filepath.ToSlash(filepath.Clean(filepath.FromSlash(p.Include.Path)))
 		if old, taken := ctx.Files[rel]; taken && !bytes.Equal(old, data) {
-			diags = append(diags, diag.Errorf(p.Include.PathPos, "parameter",
-				"IncludeFile %q reads %s, a path the build context uses for another file; move the file", p.Name, rel))
+			diags = append(diags, diag.Errorf(p.Include.PathPos, diag.Parameter,
+				"IncludeFile %q reads %s, a path the build context uses for another file", p.Name, rel).Suggest("move the file"))
 			continue
 		}
 		ctx.Files[rel] = data

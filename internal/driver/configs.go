@@ -41,7 +41,7 @@ func resolveConfigs(f *ir.Flow, dir string, overrides map[string]string) {
 			if _, over := overrides[c.Name]; c.File != "" && !over {
 				pos = c.FilePos
 			}
-			c.Problems = append(c.Problems, ir.Problem{Check: "config", Pos: pos, Message: err.Error()})
+			c.Problems = append(c.Problems, ir.Problem{Check: diag.Config, Pos: pos, Message: err.Error()})
 			continue
 		}
 		c.JSON = v
@@ -258,7 +258,7 @@ func unusedConfigs(paths []string, flows []*Flow, o LoadOptions) diag.List {
 		if len(paths) > 0 {
 			file = display(paths[0])
 		}
-		diags = append(diags, diag.Errorf(diag.Pos{File: file}, "config", "--config %s: the flow defines no config %q (it has %s)", name, name, have))
+		diags = append(diags, diag.Errorf(diag.Pos{File: file}, diag.Config, "--config %s: the flow defines no config %q (it has %s)", name, name, have))
 	}
 	return diags
 }

@@ -1,7 +1,6 @@
 package driver_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -81,7 +80,8 @@ func diagnose(path string) diag.List {
 }
 
 // TestErrors checks one flow per check id: every diagnostic must be expected by a `# want` on its
-// line, every want must be met, and the exact output must match golden/errors/<case>.txt.
+// line, every want must be met, and the exact output, notes and suggestions included, must match
+// golden/errors/<case>.txt.
 func TestErrors(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "errors", "*.py"))
 	goCases, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "errors", "go", "*"))
@@ -115,11 +115,8 @@ func TestErrors(t *testing.T) {
 					t.Errorf("line %d: no diagnostic matched %s", w.line, w.raw)
 				}
 			}
-			var b strings.Builder
-			for _, d := range diags {
-				fmt.Fprintln(&b, strings.ReplaceAll(d.String(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/", ""))
-			}
-			got[name+".txt"] = b.String()
+			// The golden is what a user reads: each line with its notes and suggestion.
+			got[name+".txt"] = strings.ReplaceAll(diags.Text(), filepath.ToSlash(filepath.Join("..", "..", "testdata", "errors"))+"/", "")
 		})
 	}
 	py, gocases := map[string]string{}, map[string]string{}
@@ -141,7 +138,7 @@ func matchWant(ws []*want, d diag.Diagnostic) bool {
 			continue
 		}
 		for _, c := range w.checks {
-			if c == d.Check && w.msg.MatchString(d.Message) {
+			if c == d.Check.String() && w.msg.MatchString(d.Message) {
 				w.met = true
 				return true
 			}

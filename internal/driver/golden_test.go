@@ -63,7 +63,7 @@ func goldenFiles(t *testing.T, dir string) map[string]string {
 		}
 		files[out.Name+".context.txt"] = strings.Join(listing, "\n") + "\n"
 		if len(diags) > 0 {
-			files["diagnostics.txt"] = strings.ReplaceAll(diags.Sorted().String(), "../../testdata/", "")
+			files["diagnostics.txt"] = strings.ReplaceAll(diags.Sorted().Text(), "../../testdata/", "")
 		}
 		if filepath.Base(dir) == "data_process" {
 			// One case also as a Workflow, so that the oracle validates that kind too.

@@ -57,7 +57,7 @@ func TestHostileInput(t *testing.T) {
 		{"timeout sum past int32", "", "STEPDECO", `@timeout(hours=596523, minutes=60)`,
 			[]string{`8:5: error: @timeout is longer than Argo's deadline can be: at most 2147483647 seconds (about 68 years) [decorator]`}},
 		{"empty project branch", "", "FLOWDECO", `@project(name="p", branch="")`,
-			[]string{`4:20: error: @project branch is empty; name a branch, or give production=True for the production deployment [decorator]`}},
+			[]string{`4:20: error: @project branch is empty [decorator]`}},
 		{"every zero", "", "FLOWDECO", `@schedule(cron="@every 0s")`,
 			[]string{`4:11: error: @schedule cron "@every 0s" is not a schedule Argo accepts: @every takes a duration of at least 1s [decorator]`}},
 		{"cron year", "", "FLOWDECO", `@schedule(cron="0 1 * * ? 2030")`,

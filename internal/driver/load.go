@@ -56,35 +56,28 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "cannot read %s: %v", display(p), errText(err)))
+			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.Read, "cannot read %s: %v", display(p), errText(err)))
 			continue
 		}
 		if !st.IsDir() {
-			load := loadFile
-			if strings.HasSuffix(p, ".go") {
-				load = loadGo
-			}
-			fl, d := load(p, true, o)
+			fl, d := frontendOf(p).Load(p, true, o)
 			flows, diags = append(flows, fl...), append(diags, d...)
 			continue
 		}
-		files, goDirs, err := sourceFiles(p)
+		units, err := sourceUnits(p)
 		if err != nil {
-			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "cannot read %s: %v", display(p), errText(err)))
+			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.Read, "cannot read %s: %v", display(p), errText(err)))
 		}
 		found := false
-		for _, f := range files {
-			fl, d := loadFile(f, false, o)
-			found = found || len(fl) > 0 || d.HasErrors()
-			flows, diags = append(flows, fl...), append(diags, d...)
-		}
-		for _, dir := range goDirs {
-			fl, d := loadGo(dir, false, o)
-			found = found || len(fl) > 0 || d.HasErrors()
-			flows, diags = append(flows, fl...), append(diags, d...)
+		for i, fe := range frontends {
+			for _, u := range units[i] {
+				fl, d := fe.Load(u, false, o)
+				found = found || len(fl) > 0 || d.HasErrors()
+				flows, diags = append(flows, fl...), append(diags, d...)
+			}
 		}
 		if !found {
-			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, "no-flow", "no flow found under %s: a flow is a class deriving FlowSpec", display(p)))
+			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.NoFlow, "no flow found under %s", display(p)).Suggest("%s", shapes()))
 		}
 	}
 	return flows, append(diags, unusedConfigs(paths, flows, o)...).Sorted()
@@ -95,7 +88,7 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 	src, err := readRegular(path)
 	name := display(path)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, "no-flow", "cannot read %s: %v", name, errText(err))}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: name}, diag.Read, "cannot read %s: %v", name, errText(err))}
 	}
 	var irs []*ir.Flow
 	var diags diag.List
@@ -109,8 +102,8 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 		return nil, nil
 	}
 	if len(irs) == 0 && !diags.HasErrors() {
-		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "no-flow",
-			"no flow found in %s: a flow is a class deriving FlowSpec with @step methods", name))
+		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, diag.NoFlow,
+			"no flow found in %s", name).Suggest("%s", pythonFrontend{}.Shape()))
 	}
 	var out []*Flow
 	for _, f := range irs {
@@ -130,7 +123,7 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 		// A package without a flow whose types look like one: what was meant to be a flow.
 		promoted := false
 		for i, d := range diags {
-			if d.Check == "no-flow" {
+			if d.Check == diag.NoFlow {
 				diags[i].Severity, promoted = diag.Error, true
 			}
 		}
@@ -139,8 +132,8 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 		case !must:
 			return nil, nil
 		default:
-			diags = append(diags, diag.Errorf(diag.Pos{File: name}, "no-flow",
-				"no flow found in %s: a Go flow is a //flowc:flow struct type embedding flow.FlowSpec", name))
+			diags = append(diags, diag.Errorf(diag.Pos{File: name}, diag.NoFlow,
+				"no flow found in %s", name).Suggest("%s", goFrontend{}.Shape()))
 		}
 	}
 	var out []*Flow
@@ -151,34 +144,38 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 	return out, diags
 }
 
-// sourceFiles lists the .py files under dir and the directories holding Go files (each a Go
-// package), skipping hidden directories, testdata, caches and virtualenvs.
-func sourceFiles(dir string) (py, goDirs []string, err error) {
+// sourceUnits lists, for each of frontends, the units under dir it reads (files or package
+// directories, each once, sorted), skipping hidden directories, testdata, caches and virtualenvs.
+func sourceUnits(dir string) (units [][]string, err error) {
+	units = make([][]string, len(frontends))
 	seen := map[string]bool{}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && p != dir {
+		if d.IsDir() {
 			n := d.Name()
-			if strings.HasPrefix(n, ".") || n == "__pycache__" || n == "node_modules" || n == "venv" ||
-				n == "site-packages" || n == "testdata" || n == "vendor" {
+			if p != dir && (strings.HasPrefix(n, ".") || n == "__pycache__" || n == "node_modules" || n == "venv" ||
+				n == "site-packages" || n == "testdata" || n == "vendor") {
 				return filepath.SkipDir
 			}
+			return nil
 		}
-		switch {
-		case d.IsDir():
-		case strings.HasSuffix(p, ".py"):
-			py = append(py, p)
-		case strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") && !seen[filepath.Dir(p)]:
-			seen[filepath.Dir(p)] = true
-			goDirs = append(goDirs, filepath.Dir(p))
+		for i, fe := range frontends {
+			if u, ok := fe.Match(p); ok {
+				if !seen[u] {
+					seen[u] = true
+					units[i] = append(units[i], u)
+				}
+				break
+			}
 		}
 		return nil
 	})
-	sort.Strings(py)
-	sort.Strings(goDirs)
-	return py, goDirs, err
+	for _, u := range units {
+		sort.Strings(u)
+	}
+	return units, err
 }
 
 // readRegular reads a flow file the user named, refusing what is not a regular file (a FIFO

@@ -25,8 +25,9 @@ func (l *loader) cgoFiles(pkg *packages.Package) {
 		for _, spec := range f.Imports {
 			if p, _ := strconv.Unquote(spec.Path.Value); p == "C" {
 				tp := fset.Position(spec.Path.Pos())
-				l.diags = append(l.diags, diag.Errorf(diag.Pos{File: l.display(tp.Filename), Line: tp.Line, Col: tp.Column}, "build",
-					`this file uses cgo (import "C"): flowc reads Go flows and builds their images with cgo disabled, and never runs a C compiler; keep C code out of the flow's package and its imports`))
+				l.diags = append(l.diags, diag.Errorf(diag.Pos{File: l.display(tp.Filename), Line: tp.Line, Col: tp.Column}, diag.Build,
+					`this file uses cgo (import "C"): flowc reads Go flows and builds their images with cgo disabled, and never runs a C compiler`).
+					Suggest("keep C code out of the flow's package and its imports"))
 				break
 			}
 		}

@@ -66,8 +66,8 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 		switch {
 		case d.name == marker:
 		case !knownDirectives[d.name] || d.name == "flow" || d.name == "step":
-			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), "decorator",
-				"unknown directive %s%s%s; flowc reads %s", prefix, d.name, suggestDirective(d.name), knownList()))
+			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), diag.Decorator,
+				"unknown directive %s%s", prefix, d.name).Suggest("%s", suggestDirective(d.name)))
 		default:
 			out = append(out, l.decorator(d))
 		}
@@ -79,10 +79,10 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 func suggestDirective(name string) string {
 	for _, k := range sortedDirectives() {
 		if closeTo(name, k) {
-			return " (did you mean " + prefix + k + "?)"
+			return "did you mean " + prefix + k + "?"
 		}
 	}
-	return ""
+	return "flowc reads " + knownList()
 }
 
 func knownList() string {
@@ -161,7 +161,7 @@ func (l *loader) decorator(d directive) *ir.Decorator {
 	}
 	if p.err != "" {
 		at := d.comment.Slash + token.Pos(d.argsOff+p.errAt)
-		l.diags = append(l.diags, diag.Errorf(l.pos(at), "decorator", "cannot read %s%s: %s", prefix, d.name, p.err))
+		l.diags = append(l.diags, diag.Errorf(l.pos(at), diag.Decorator, "cannot read %s%s: %s", prefix, d.name, p.err))
 	}
 	return deco
 }
@@ -175,9 +175,9 @@ func (l *loader) strayDirectives(f *ast.File, used map[*ast.Comment]bool) {
 			if !ok || used[c] {
 				continue
 			}
-			l.diags = append(l.diags, diag.Warningf(l.pos(c.Slash), "decorator",
-				"%s%s is not in the doc comment of a flow type or a step method, so it is ignored; put it on the lines right above the declaration",
-				prefix, d.name))
+			l.diags = append(l.diags, diag.Warningf(l.pos(c.Slash), diag.Decorator,
+				"%s%s is not in the doc comment of a flow type or a step method, so it is ignored", prefix, d.name).
+				Suggest("put it on the lines right above the declaration"))
 		}
 	}
 }

@@ -105,7 +105,7 @@ func matchWant(ws []*want, d diag.Diagnostic) bool {
 			continue
 		}
 		for _, c := range w.checks {
-			if c == d.Check && w.msg.MatchString(d.Message) {
+			if c == d.Check.String() && w.msg.MatchString(d.Message) {
 				w.met = true
 				return true
 			}

@@ -45,9 +45,9 @@ func (l *loader) flows(pkg *packages.Package) []*ir.Flow {
 	}
 	for _, ft := range types_[1:] {
 		// flow.Main runs the one flow of its binary: a second flow type could never run.
-		l.diags = append(l.diags, diag.Errorf(ft.ir.Pos, "no-flow",
-			"package %s declares two //flowc:flow types, %s and %s; a flow's binary runs one: move %s into a package of its own",
-			pkg.Name, types_[0].name, ft.name, ft.name))
+		l.diags = append(l.diags, diag.Errorf(ft.ir.Pos, diag.NoFlow,
+			"package %s declares two //flowc:flow types, %s and %s, and a flow's binary runs one", pkg.Name, types_[0].name, ft.name).
+			Suggest("move %s into a package of its own", ft.name))
 	}
 	imports := l.imports(files)
 	byName := map[string]*flowType{}
@@ -80,18 +80,18 @@ func (l *loader) flowType(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, used
 	embeds := isStruct && l.embedsFlowSpec(st)
 	if marker == nil {
 		if embeds {
-			l.diags = append(l.diags, diag.Warningf(l.pos(spec.Name.Pos()), "no-flow",
+			l.diags = append(l.diags, diag.Warningf(l.pos(spec.Name.Pos()), diag.NoFlow,
 				"type %s embeds flow.FlowSpec but has no //flowc:flow comment, so it is not compiled", spec.Name.Name))
 		}
 		return nil
 	}
 	markUsed(dirs, used)
 	if !embeds {
-		l.diags = append(l.diags, diag.Errorf(l.pos(spec.Name.Pos()), "no-flow",
+		l.diags = append(l.diags, diag.Errorf(l.pos(spec.Name.Pos()), diag.NoFlow,
 			"type %s is marked //flowc:flow but is not a struct that embeds flow.FlowSpec", spec.Name.Name))
 		return nil
 	}
-	fl := &ir.Flow{Name: spec.Name.Name, Lang: ir.Go, Pos: l.pos(spec.Name.Pos())}
+	fl := &ir.Flow{Name: spec.Name.Name, Lang: ir.Go, Words: Words, Pos: l.pos(spec.Name.Pos())}
 	fl.File = fl.Pos.File
 	fl.Decorators = l.decorators(dirs, "flow")
 	ft := &flowType{ir: fl, name: spec.Name.Name, spec: spec, st: st, file: f}

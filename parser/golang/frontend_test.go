@@ -102,7 +102,7 @@ func TestNoFlow(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "x.go"), []byte("package main\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, diags := Load(dir); len(diags) != 1 || diags[0].Check != "syntax" {
+	if _, diags := Load(dir); len(diags) != 1 || diags[0].Check != diag.Load {
 		t.Errorf("Go outside a module: got\n%s", diags)
 	}
 	mod := t.TempDir() // a module of its own, with a file that does not parse
@@ -118,7 +118,7 @@ func TestNoFlow(t *testing.T) {
 	}
 	write("broken.go", "package main\n\n//flowc:flow\ntype F struct {\n")
 	_, diags = Load(mod)
-	if len(diags) == 0 || diags[0].Check != "syntax" || diags[0].Pos.Line != 4 || path.Base(diags[0].Pos.File) != "broken.go" {
+	if len(diags) == 0 || diags[0].Check != diag.Syntax || diags[0].Pos.Line != 4 || path.Base(diags[0].Pos.File) != "broken.go" {
 		t.Errorf("a flow file that does not parse: got\n%s", diags)
 	}
 }

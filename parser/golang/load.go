@@ -36,9 +36,9 @@ const Mode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | pack
 	packages.NeedTypesInfo | packages.NeedImports | packages.NeedModule | packages.NeedEmbedFiles
 
 // Load reads the Go package in dir (a file names its directory) and returns its flows, in
-// source order. Type errors of the package are `syntax` diagnostics at their positions; a
-// package without a //flowc:flow type gives no flows, and no diagnostics unless it uses flowc
-// (the caller reports no-flow). File names in positions are as the user named dir, slash-separated.
+// source order. Errors of the package are diagnostics at their positions (`syntax`, `type-check`,
+// or `load` for what the go command says); a package without a //flowc:flow type gives no
+// flows, and no diagnostics unless it uses flowc (the caller reports no-flow). File names in positions are as the user named dir, slash-separated.
 func Load(dir string) ([]*ir.Flow, diag.List) {
 	shown := filepath.ToSlash(filepath.Clean(dir))
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
@@ -46,18 +46,18 @@ func Load(dir string) ([]*ir.Flow, diag.List) {
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax", "cannot load %s: %v", shown, err)}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, diag.Load, "cannot load %s: %v", shown, err)}
 	}
 	cfg := &packages.Config{Mode: Mode, Dir: abs, Env: Env()}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax", "cannot load the Go package in %s: %s", shown, goCommandError(err))}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, diag.Load, "cannot load the Go package in %s: %s", shown, goCommandError(err))}
 	}
 	if len(pkgs) == 0 {
 		// go/packages gives nothing, not an error, when the go command refuses the module (no
 		// go.mod, a go.mod that needs updating): say what the go command said.
 		if goFiles, _ := filepath.Glob(filepath.Join(abs, "*.go")); len(goFiles) > 0 {
-			return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, "syntax",
+			return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, diag.Load,
 				"cannot load the Go package in %s: %s", shown, goListSays(abs))}
 		}
 		return nil, nil
@@ -176,7 +176,8 @@ func (l *loader) pos(p token.Pos) diag.Pos {
 	return diag.Pos{File: l.display(tp.Filename), Line: tp.Line, Col: tp.Column}
 }
 
-// packageError turns a go list, parse or type error into a syntax diagnostic at its position.
+// packageError turns a go list, parse or type error into a diagnostic at its position, under
+// the id of what failed.
 func (l *loader) packageError(e packages.Error) diag.Diagnostic {
 	p := diag.Pos{File: l.shown}
 	if e.Pos != "" && e.Pos != "-" {
@@ -184,10 +185,15 @@ func (l *loader) packageError(e packages.Error) diag.Diagnostic {
 		p.File = l.display(p.File)
 	}
 	msg := strings.TrimSpace(e.Msg)
-	if e.Kind == packages.ListError {
+	switch e.Kind {
+	case packages.ParseError:
+		return diag.Errorf(p, diag.Syntax, "%s", msg)
+	case packages.TypeError:
+		return diag.Errorf(p, diag.TypeCheck, "%s", msg)
+	case packages.ListError:
 		msg = "cannot load the Go package: " + msg
 	}
-	return diag.Errorf(p, "syntax", "%s", msg)
+	return diag.Errorf(p, diag.Load, "%s", msg)
 }
 
 // pkgErrors are the package's errors worth reporting: when the type checker reports some, the

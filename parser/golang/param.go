@@ -28,7 +28,7 @@ func (l *loader) params(ft *flowType) {
 		for _, name := range fld.Names {
 			pt, isParam, err := flow.ParseParamTag(name.Name, tag.Get("flow"))
 			if err != nil && !isParam {
-				l.diags = append(l.diags, diag.Errorf(l.pos(fld.Tag.Pos()), "parameter", "%v", err))
+				l.diags = append(l.diags, diag.Errorf(l.pos(fld.Tag.Pos()), diag.Parameter, "%v", err))
 				continue
 			}
 			if !isParam {
@@ -36,7 +36,7 @@ func (l *loader) params(ft *flowType) {
 			}
 			p := l.param(ft, fld, name, pt, tag)
 			if err != nil {
-				p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.NamePos, Message: err.Error()})
+				p.Problems = append(p.Problems, ir.Problem{Check: diag.Parameter, Pos: p.NamePos, Message: err.Error()})
 			}
 			ft.ir.Params = append(ft.ir.Params, p)
 		}
@@ -48,7 +48,7 @@ func (l *loader) param(ft *flowType, fld *ast.Field, name *ast.Ident, pt flow.Pa
 	p := &ir.Param{Name: pt.Name, Attr: name.Name, Help: tag.Get("help"), Required: pt.Required,
 		Pos: l.pos(name.Pos()), NamePos: l.tagPos(fld.Tag, "param")}
 	if !name.IsExported() {
-		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.Pos,
+		p.Problems = append(p.Problems, ir.Problem{Check: diag.Parameter, Pos: p.Pos,
 			Message: "parameter field " + name.Name + " must be exported, or the step cannot set it"})
 	}
 	p.Type = l.paramType(fld.Type)

@@ -28,7 +28,7 @@ func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Co
 		}
 		if ft == nil {
 			markUsed(dirs, used)
-			l.diags = append(l.diags, diag.Warningf(l.pos(marker.comment.Slash), "decorator",
+			l.diags = append(l.diags, diag.Warningf(l.pos(marker.comment.Slash), diag.Decorator,
 				"//flowc:step on %s, which is not a method of a //flowc:flow type, is ignored", fd.Name.Name))
 			continue
 		}
@@ -37,9 +37,9 @@ func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Co
 		st.Decorators = l.decorators(dirs, "step")
 		if !fd.Name.IsExported() {
 			// The SDK finds steps by reflection, which sees exported methods only.
-			l.diags = append(l.diags, diag.Errorf(st.Pos, "step-name",
-				"step method %s is not exported, so the flow's binary cannot call it; name it %s",
-				fd.Name.Name, strings.ToUpper(fd.Name.Name[:1])+fd.Name.Name[1:]))
+			l.diags = append(l.diags, diag.Errorf(st.Pos, diag.StepName,
+				"step method %s is not exported, so the flow's binary cannot call it", fd.Name.Name).
+				Suggest("name it %s", strings.ToUpper(fd.Name.Name[:1])+fd.Name.Name[1:]))
 		}
 		l.checkCatch(ft, st)
 		st.NumArgs = 1 + fieldCount(fd.Type.Params)
@@ -86,20 +86,21 @@ func fieldCount(fl *ast.FieldList) int {
 }
 
 // checkSignature reports what makes a step method unfit to run, beyond its number of arguments
-// (the num-args check's): a value receiver, results other than one error, a join parameter that
+// (the num-args check's; the rest is step-signature's): a value receiver, results other than one error, a join parameter that
 // is not flow.Inputs of the flow. (A step named like a FlowSpec method, Next, Index, Input or
 // ForeachStack, is reserved-word's: their snake_case names are Metaflow's reserved words.)
 func (l *loader) checkSignature(ft *flowType, fd *ast.FuncDecl, st *ir.Step) {
 	if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); !ptr {
-		l.diags = append(l.diags, diag.Errorf(st.Pos, "num-args",
-			"step %q has a value receiver; give it a pointer receiver (f *%s), or what it sets does not reach the next step", st.Name, ft.name))
+		l.diags = append(l.diags, diag.Errorf(st.Pos, diag.StepSignature,
+			"step %q has a value receiver: what it sets does not reach the next step", st.Name).
+			Suggest("give it a pointer receiver (f *%s)", ft.name))
 	}
 	if !l.returnsError(fd) {
-		l.diags = append(l.diags, diag.Errorf(st.Pos, "num-args",
+		l.diags = append(l.diags, diag.Errorf(st.Pos, diag.StepSignature,
 			"step %q must return error, or nothing", st.Name))
 	}
 	if st.NumArgs == 2 && !l.isInputsOf(fd.Type.Params.List[0].Type, ft) {
-		l.diags = append(l.diags, diag.Errorf(st.Pos, "num-args",
+		l.diags = append(l.diags, diag.Errorf(st.Pos, diag.StepSignature,
 			"the parameter of join step %q must be flow.Inputs[*%s]", st.Name, ft.name))
 	}
 }
@@ -150,6 +151,6 @@ func (l *loader) checkCatch(ft *flowType, st *ir.Step) {
 	if v, ok := obj.(*types.Var); ok && v.IsField() && v.Exported() && isSDKType(v.Type(), "Caught") {
 		return
 	}
-	l.diags = append(l.diags, diag.Errorf(a.Pos, "decorator",
+	l.diags = append(l.diags, diag.Errorf(a.Pos, diag.Decorator,
 		"//flowc:catch var=%s must name an exported field of %s of type flow.Caught or *flow.Caught", a.Value.Str, ft.name))
 }

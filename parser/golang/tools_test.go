@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // TestGoLineReported: a go.mod the go command refuses is reported with what the go command
@@ -27,7 +29,7 @@ func TestGoLineReported(t *testing.T) {
 			t.Setenv("GOFLAGS", "-mod=mod") // which would let go list rewrite go.mod
 			t.Setenv("GOPROXY", "off")      // a download attempt fails instead of reaching out
 			_, diags := Load(dir)
-			if len(diags) != 1 || !strings.Contains(diags[0].Message, c.want) || diags[0].Check != "syntax" {
+			if len(diags) != 1 || !strings.Contains(diags[0].Message, c.want) || diags[0].Check != diag.Load {
 				t.Fatalf("diagnostics %v, want one with %q", diags, c.want)
 			}
 			if c.goLine == "1.99" && !strings.HasSuffix(diags[0].Message, "GOTOOLCHAIN=local)") {

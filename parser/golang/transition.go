@@ -174,7 +174,7 @@ func (w *bodyWalker) sdkCall(e ast.Expr, name string) (*ast.CallExpr, bool) {
 func (w *bodyWalker) foreach(t *ir.Transition, call *ast.CallExpr) {
 	pos := w.l.pos(call.Pos())
 	if t.ForeachPos.IsValid() {
-		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: pos,
+		t.Problems = append(t.Problems, ir.Problem{Check: diag.InvalidTransition, Pos: pos,
 			Message: "f.Next takes at most one flow.Foreach"})
 		return
 	}
@@ -186,13 +186,13 @@ func (w *bodyWalker) foreach(t *ir.Transition, call *ast.CallExpr) {
 		}
 	}
 	if field == "" {
-		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: pos,
+		t.Problems = append(t.Problems, ir.Problem{Check: diag.InvalidTransition, Pos: pos,
 			Message: "flow.Foreach needs a string constant naming the slice field to fan out over, such as flow.Foreach(\"Items\")"})
 		return
 	}
 	t.Foreach = field
 	if msg := w.checkForeachField(field); msg != "" {
-		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: pos, Message: msg})
+		t.Problems = append(t.Problems, ir.Problem{Check: diag.InvalidTransition, Pos: pos, Message: msg})
 	}
 }
 

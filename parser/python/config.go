@@ -6,6 +6,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // knownParsers are the Config parsers flowc applies itself, by the name a flow gives them
@@ -50,7 +51,7 @@ func (f *file) config(s *ast.Assign) *ir.Config {
 		if v := f.value(e); v.Kind == ir.ValString {
 			c.Name = v.Str
 		} else {
-			c.Problems = append(c.Problems, ir.Problem{Check: "config", Pos: f.exprPos(e),
+			c.Problems = append(c.Problems, ir.Problem{Check: diag.Config, Pos: f.exprPos(e),
 				Message: "the name of config " + quote(c.Attr) + " must be a string literal"})
 		}
 	}
@@ -68,7 +69,7 @@ func (f *file) config(s *ast.Assign) *ir.Config {
 // configDefault reads default= (a file path) and default_value= (a literal value).
 func (f *file) configDefault(c *ir.Config, file, value ast.Expr) {
 	if file != nil && value != nil {
-		c.Problems = append(c.Problems, ir.Problem{Check: "config", Pos: f.exprPos(value),
+		c.Problems = append(c.Problems, ir.Problem{Check: diag.Config, Pos: f.exprPos(value),
 			Message: "config " + quote(c.Name) + " takes default= (a file) or default_value=, not both"})
 	}
 	if file != nil {
@@ -78,8 +79,9 @@ func (f *file) configDefault(c *ir.Config, file, value ast.Expr) {
 			c.File, c.FilePos = v.Str, f.exprPos(file)
 		case ir.ValNone:
 		default:
-			c.Problems = append(c.Problems, ir.Problem{Check: "user-code", Pos: f.exprPos(file), Message: "the default of config " +
-				quote(c.Name) + " is computed (" + exprString(file) + "), which is user code, and flowc compiles flows without running them; give the file's path as a string"})
+			c.Problems = append(c.Problems, ir.Problem{Check: diag.UserCode, Pos: f.exprPos(file), Message: "the default of config " +
+				quote(c.Name) + " is computed (" + exprString(file) + "), which is user code, and flowc compiles flows without running them",
+				Suggestion: "give the file's path as a string"})
 		}
 	}
 	if value != nil {
@@ -87,8 +89,9 @@ func (f *file) configDefault(c *ir.Config, file, value ast.Expr) {
 		switch {
 		case v.Kind == ir.ValNone:
 		case hasExpr(v):
-			c.Problems = append(c.Problems, ir.Problem{Check: "user-code", Pos: f.exprPos(value), Message: "the default_value of config " +
-				quote(c.Name) + " is computed (" + exprString(value) + "), which is user code, and flowc compiles flows without running them; give a literal value"})
+			c.Problems = append(c.Problems, ir.Problem{Check: diag.UserCode, Pos: f.exprPos(value), Message: "the default_value of config " +
+				quote(c.Name) + " is computed (" + exprString(value) + "), which is user code, and flowc compiles flows without running them",
+				Suggestion: "give a literal value"})
 		default:
 			c.Default = &v
 		}
@@ -113,9 +116,9 @@ func (f *file) configParser(c *ir.Config, e ast.Expr) {
 		c.Parser = name
 		return
 	}
-	c.Problems = append(c.Problems, ir.Problem{Check: "user-code", Pos: f.exprPos(e), Message: "the parser of config " +
-		quote(c.Name) + " is " + name + ", which is user code, and flowc compiles flows without running them" +
-		"; use json.loads, yaml.safe_load or tomllib.loads, or write the config in one of their formats"})
+	c.Problems = append(c.Problems, ir.Problem{Check: diag.UserCode, Pos: f.exprPos(e), Message: "the parser of config " +
+		quote(c.Name) + " is " + name + ", which is user code, and flowc compiles flows without running them",
+		Suggestion: "use json.loads, yaml.safe_load or tomllib.loads, or write the config in one of their formats"})
 }
 
 // hasExpr reports whether a value holds anything that is not a literal.
@@ -159,8 +162,8 @@ func configNames(fl *ir.Flow) {
 	for _, c := range fl.Configs {
 		key := strings.ToLower(c.Name)
 		if what, dup := taken[key]; dup {
-			c.Problems = append(c.Problems, ir.Problem{Check: "config", Pos: c.Pos,
-				Message: "config " + quote(c.Name) + " has the name of a " + what + " of the flow; rename one"})
+			c.Problems = append(c.Problems, ir.Problem{Check: diag.Config, Pos: c.Pos,
+				Message: "config " + quote(c.Name) + " has the name of a " + what + " of the flow", Suggestion: "rename one"})
 			continue
 		}
 		taken[key] = "config"

@@ -8,6 +8,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // configRef recognises an expression that only reads a config value: `cfg.a.b`, `cfg["a"]`,
@@ -110,7 +111,7 @@ func resolveRefs(fl *ir.Flow) {
 					v.Ref = nil
 				}
 			case !byName[r.Config]:
-				fl.Problems = append(fl.Problems, ir.Problem{Check: "config", Pos: r.Pos,
+				fl.Problems = append(fl.Problems, ir.Problem{Check: diag.Config, Pos: r.Pos,
 					Message: "config_expr reads config " + quote(r.Config) + ", which the flow does not define"})
 				*v = ir.Value{Kind: ir.ValNone, Str: "None"} // reported here, not again as a non-literal
 			}

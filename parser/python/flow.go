@@ -49,7 +49,7 @@ func (f *file) flows(mod ast.Mod) ([]*ir.Flow, diag.List) {
 		if isBase[name] && f.classes[name] != nil {
 			continue
 		}
-		fl := &ir.Flow{Name: name, Lang: ir.Python, File: f.name, Pos: f.classNamePos(c), Imports: imports}
+		fl := &ir.Flow{Name: name, Lang: ir.Python, Words: Words, File: f.name, Pos: f.classNamePos(c), Imports: imports}
 		f.lowerClass(fl, c, map[*ast.ClassDef]bool{})
 		if len(fl.Steps) > 0 { // a FlowSpec subclass without steps is a base for other files
 			fl.Problems = append(append([]ir.Problem(nil), fileProblems...), fl.Problems...)
@@ -98,9 +98,9 @@ func (f *file) foreignBase(c *ast.ClassDef) diag.List {
 		if imp, ok := f.imported[n]; ok {
 			where = fmt.Sprintf("in module %s, which flowc cannot find next to the flow or cannot parse", imp.module)
 		}
-		return diag.List{diag.Errorf(f.classNamePos(c), "no-flow",
-			"class %s has @step methods, but its base %s is defined %s; flowc reads flows and their bases from the flow's directory",
-			c.Name, exprString(b), where)}
+		return diag.List{diag.Errorf(f.classNamePos(c), diag.NoFlow,
+			"class %s has @step methods, but its base %s is defined %s", c.Name, exprString(b), where).
+			Suggest("define %s in the flow's file or in a module beside it, where flowc reads flows and their bases", exprString(b))}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/parser/python"
 )
 
@@ -95,7 +96,7 @@ func FuzzNested(f *testing.F) {
 		b.WriteString(strings.Repeat(close, int(n)))
 		_, diags := python.ParseFile("f.py", []byte(b.String()))
 		for _, d := range diags {
-			if d.Pos.File != "f.py" || d.Pos.Line < 1 || d.Check == "" {
+			if d.Pos.File != "f.py" || d.Pos.Line < 1 || d.Check == (diag.ID{}) {
 				t.Fatalf("malformed diagnostic %s", fmt.Sprint(d))
 			}
 		}

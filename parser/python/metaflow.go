@@ -61,8 +61,8 @@ func (f *file) fromImport(n *ast.ImportFrom) []ir.Problem {
 	}
 	pos := f.pos(n)
 	if _, ok := pyruntime.Exported(mod); !ok {
-		return []ir.Problem{{Check: "import", Pos: pos, Message: fmt.Sprintf(
-			"module %s is not provided by flowc's runtime; the flow may import %s", mod, provided(strings.SplitN(mod, ".", 2)[0]))}}
+		return []ir.Problem{{Check: diag.Import, Pos: pos, Message: fmt.Sprintf("module %s is not provided by flowc's runtime", mod),
+			Suggestion: "the flow may import " + provided(strings.SplitN(mod, ".", 2)[0])}}
 	}
 	var out []ir.Problem
 	for _, a := range n.Names {
@@ -85,8 +85,8 @@ func (f *file) moduleImport(n *ast.Import, a *ast.Alias, aliases map[string]stri
 		return nil
 	}
 	if _, ok := pyruntime.Exported(mod); !ok {
-		return []ir.Problem{{Check: "import", Pos: f.wordPos(f.pos(n), mod), Message: fmt.Sprintf(
-			"module %s is not provided by flowc's runtime; the flow may import %s", mod, provided(top))}}
+		return []ir.Problem{{Check: diag.Import, Pos: f.wordPos(f.pos(n), mod), Message: fmt.Sprintf(
+			"module %s is not provided by flowc's runtime", mod), Suggestion: "the flow may import " + provided(top)}}
 	}
 	if a.AsName != "" {
 		aliases[string(a.AsName)] = mod
@@ -102,7 +102,7 @@ func (f *file) checkName(mod, name string, pos diag.Pos) *ir.Problem {
 		return nil
 	}
 	if userCodeNames[name] {
-		return &ir.Problem{Check: "user-code", Pos: pos, Message: fmt.Sprintf(
+		return &ir.Problem{Check: diag.UserCode, Pos: pos, Message: fmt.Sprintf(
 			"%s.%s is not supported: %s", mod, name, userCodeWhy)}
 	}
 	names, _ := pyruntime.Exported(mod)
@@ -112,9 +112,9 @@ func (f *file) checkName(mod, name string, pos diag.Pos) *ir.Problem {
 	if _, ok := pyruntime.Exported(mod + "." + name); ok {
 		return nil // a submodule
 	}
-	return &ir.Problem{Check: "import", Pos: pos, Message: fmt.Sprintf(
-		"%s.%s is not provided by flowc's runtime, so the flow would fail in its image; %s provides %s",
-		mod, name, mod, strings.Join(names, ", "))}
+	return &ir.Problem{Check: diag.Import, Pos: pos, Message: fmt.Sprintf(
+		"%s.%s is not provided by flowc's runtime, so the flow would fail in its image", mod, name),
+		Suggestion: fmt.Sprintf("%s provides %s", mod, strings.Join(names, ", "))}
 }
 
 // provided names the modules a flow may import from top ("metaflow" or "flowc").

@@ -4,6 +4,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // paramPositional is the order of Parameter's positional arguments in Metaflow.
@@ -56,7 +57,7 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 	if r := args["required"]; r != nil {
 		v := f.value(r)
 		if v.Kind != ir.ValBool {
-			p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: f.exprPos(r),
+			p.Problems = append(p.Problems, ir.Problem{Check: diag.Parameter, Pos: f.exprPos(r),
 				Message: "required= must be True or False"})
 		}
 		p.Required = v.Bool
@@ -68,7 +69,7 @@ func (f *file) param(s *ast.Assign) *ir.Param {
 func (f *file) paramName(p *ir.Param, e ast.Expr, call *ast.Call) {
 	if e == nil {
 		p.NamePos = f.exprPos(call)
-		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.NamePos,
+		p.Problems = append(p.Problems, ir.Problem{Check: diag.Parameter, Pos: p.NamePos,
 			Message: "Parameter needs a name as its first argument"})
 		return
 	}
@@ -77,7 +78,7 @@ func (f *file) paramName(p *ir.Param, e ast.Expr, call *ast.Call) {
 		p.Name = v.Str
 		return
 	}
-	p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: p.NamePos,
+	p.Problems = append(p.Problems, ir.Problem{Check: diag.Parameter, Pos: p.NamePos,
 		Message: "the name of parameter " + quote(p.Attr) + " must be a string literal"})
 }
 
@@ -96,7 +97,7 @@ func (f *file) paramType(p *ir.Param, e ast.Expr) ir.ParamType {
 		case "JSONType":
 			return ir.TypeJSON
 		}
-		p.Problems = append(p.Problems, ir.Problem{Check: "parameter", Pos: f.exprPos(e),
+		p.Problems = append(p.Problems, ir.Problem{Check: diag.Parameter, Pos: f.exprPos(e),
 			Message: "parameter " + quote(p.Name) + " has type " + exprString(e) +
 				"; flowc supports str, int, float, bool and JSONType"})
 		return ir.TypeStr

@@ -27,11 +27,11 @@ func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List)
 	norm, unsupported, limit := normalizeLimited(src)
 	if limit != nil {
 		// Nothing below may see a tree deeper than the limits.
-		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: limit.Line, Col: limit.Col}, "syntax", "%s", limit.Construct)}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: limit.Line, Col: limit.Col}, diag.Syntax, "%s", limit.Construct)}
 	}
 	var diags diag.List
 	for _, u := range unsupported {
-		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: u.Line, Col: u.Col}, "syntax",
+		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: u.Line, Col: u.Col}, diag.Syntax,
 			"unsupported syntax: %s (flowc reads Python 3 flows; rewrite this construct)", u.Construct))
 	}
 	if len(diags) > 0 {
@@ -41,13 +41,13 @@ func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List)
 	mod, err := parseGuarded(name, norm)
 	if err != nil {
 		if b, ok := FirstBroken(src); ok {
-			return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, "syntax", "invalid syntax: %s", b.Construct)}
+			return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, diag.Syntax, "invalid syntax: %s", b.Construct)}
 		}
 		return nil, diag.List{syntaxDiag(name, src, err)}
 	}
 	named, bad := namedStrings(src)
 	if bad != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: bad.Line, Col: bad.Col}, "syntax", "unknown Unicode character name %q in \\N{...}", bad.Construct)}
+		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: bad.Line, Col: bad.Col}, diag.Syntax, "unknown Unicode character name %q in \\N{...}", bad.Construct)}
 	}
 	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}, named: named}
 	flows, more := f.flows(mod)
@@ -87,7 +87,7 @@ func syntaxDiag(name string, src []byte, err error) diag.Diagnostic {
 	if c := ConstructAt(src, pos.Line, pos.Col); c != "" {
 		msg = fmt.Sprintf("%s: %s is not supported here", msg, c)
 	}
-	return diag.Errorf(pos, "syntax", "%s", strings.ToLower(msg[:1])+msg[1:])
+	return diag.Errorf(pos, diag.Syntax, "%s", strings.ToLower(msg[:1])+msg[1:])
 }
 
 // file holds what every part of the frontend needs about the file being read.

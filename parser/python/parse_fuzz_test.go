@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/parser/python"
 )
 
@@ -27,10 +28,10 @@ func FuzzParseFile(f *testing.F) {
 			diags = append(diags, check.Run(fl)...)
 		}
 		for _, d := range diags {
-			if d.Pos.File != "fuzz.py" || d.Check == "" || d.Message == "" {
+			if d.Pos.File != "fuzz.py" || d.Check == (diag.ID{}) || d.Message == "" {
 				t.Fatalf("malformed diagnostic %#v", d)
 			}
-			if d.Check == "syntax" && d.Pos.Line < 1 {
+			if d.Check == diag.Syntax && d.Pos.Line < 1 {
 				t.Fatalf("syntax diagnostic without a line: %s", d)
 			}
 		}

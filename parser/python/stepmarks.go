@@ -6,6 +6,7 @@ import (
 	"github.com/go-python/gpython/ast"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/diag"
 )
 
 // markStartEnd records the steps marked @step(start=True) and @step(end=True). With several
@@ -46,9 +47,9 @@ func (f *file) stepProblems(d *ast.FunctionDef) []ir.Problem {
 		case deco.Name == "step":
 			stepSeen = "@step"
 		case stepSeen != "":
-			out = append(out, ir.Problem{Check: "decorator", Pos: deco.Pos, Message: fmt.Sprintf(
-				"@%s is below @step; put @step last, right above def %s: decorators apply bottom-up and Metaflow refuses one applied before @step",
-				deco.Name, d.Name)})
+			out = append(out, ir.Problem{Check: diag.Decorator, Pos: deco.Pos, Message: fmt.Sprintf(
+				"@%s is below @step: decorators apply bottom-up and Metaflow refuses one applied before @step", deco.Name),
+				Suggestion: fmt.Sprintf("put @step last, right above def %s", d.Name)})
 		}
 	}
 	return out
@@ -66,8 +67,8 @@ func (f *file) userDecorator(e ast.Expr) []ir.Problem {
 	if kind == "" {
 		return nil
 	}
-	return []ir.Problem{{Check: "user-code", Pos: f.exprPos(e), Message: fmt.Sprintf(
-		"@%s is a Metaflow %s: %s; write what it does into the flow's steps and decorators", name, kind, userCodeWhy)}}
+	return []ir.Problem{{Check: diag.UserCode, Pos: f.exprPos(e), Message: fmt.Sprintf(
+		"@%s is a Metaflow %s: %s", name, kind, userCodeWhy), Suggestion: "write what it does into the flow's steps and decorators"}}
 }
 
 // userCodeKind says what kind of Metaflow user code the name defines, "" when none.

@@ -140,7 +140,7 @@ func (w *bodyWalker) add(call *ast.Call, ctx string, ctxPos diag.Pos) {
 		t.Targets = append(t.Targets, ir.Target{Pos: f.exprPos(call.Starargs), Expr: "*" + exprString(call.Starargs)})
 	}
 	if call.Kwargs != nil {
-		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: f.exprPos(call.Kwargs),
+		t.Problems = append(t.Problems, ir.Problem{Check: diag.InvalidTransition, Pos: f.exprPos(call.Kwargs),
 			Message: "self.next does not take **kwargs; write its arguments out"})
 	}
 	for _, k := range call.Keywords {
@@ -169,7 +169,7 @@ func (w *bodyWalker) keyword(t *ir.Transition, k *ast.Keyword) {
 			t.Foreach = string(s.S)
 			return
 		}
-		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: pos,
+		t.Problems = append(t.Problems, ir.Problem{Check: diag.InvalidTransition, Pos: pos,
 			Message: "foreach= must be a string literal naming the list attribute to fan out over"})
 	case "condition":
 		t.Condition = "<dict>"
@@ -179,7 +179,7 @@ func (w *bodyWalker) keyword(t *ir.Transition, k *ast.Keyword) {
 	case "num_parallel":
 		t.NumParallel, t.NumParallelPos = true, pos
 	default:
-		t.Problems = append(t.Problems, ir.Problem{Check: "invalid-transition", Pos: pos,
+		t.Problems = append(t.Problems, ir.Problem{Check: diag.InvalidTransition, Pos: pos,
 			Message: "self.next does not take the argument " + quote(string(k.Arg))})
 	}
 }

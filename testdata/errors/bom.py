@@ -1,7 +1,7 @@
 ﻿class BomFlow(FlowSpec):
     @step
     def start(self):
-        self.next(self.ed)  # want unknown-step "did you mean"
+        self.next(self.ed)  # want unknown-step "unknown step \"ed\""
 
     @step
     def end(self):

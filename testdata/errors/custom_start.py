@@ -21,7 +21,7 @@ class AmbiguousEndFlow(FlowSpec):
         self.next(self.end)
 
     @step
-    def end(self):  # want no-end "step \"finish\" is marked @step\(end=True\), but a step named \"end\" exists too; rename \"end\""
+    def end(self):  # want no-end "step \"finish\" is marked @step\(end=True\), but a step named \"end\" exists too"
         self.next(self.finish)
 
     @step(end=True)

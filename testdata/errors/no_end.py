@@ -1,7 +1,7 @@
 from metaflow import FlowSpec, step
 
 
-class NoEndFlow(FlowSpec):  # want no-end "is it \"finish\"\? mark it @step\(end=True\)"
+class NoEndFlow(FlowSpec):  # want no-end "^flow \"NoEndFlow\" has no end step$"
     @step
     def start(self):
         self.next(self.finish)

@@ -28,7 +28,7 @@ class RefusedFlow(FlowSpec):
 
 class StepAboveFlow(FlowSpec):
     @step
-    @retry(times=2)  # want decorator "@retry is below @step; put @step last"
+    @retry(times=2)  # want decorator "@retry is below @step: decorators apply bottom-up"
     def start(self):
         self.next(self.end)
 

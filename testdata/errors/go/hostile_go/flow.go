@@ -17,7 +17,7 @@ type HostileFlow struct {
 	Seen []string
 }
 
-//flowc:retyr times=2 // want decorator "unknown directive //flowc:retyr \(did you mean //flowc:retry\?\)"
+//flowc:retyr times=2 // want decorator "^unknown directive //flowc:retyr$"
 //flowc:step
 func (f *HostileFlow) Start() error {
 	f.Items = []string{"a", "b"}
@@ -26,7 +26,7 @@ func (f *HostileFlow) Start() error {
 }
 
 //flowc:step
-func (f *HostileFlow) body() error { // want step-name "step method body is not exported, so the flow's binary cannot call it; name it Body"
+func (f *HostileFlow) body() error { // want step-name "step method body is not exported, so the flow's binary cannot call it$"
 	f.Next(f.Join)
 	return nil
 }

@@ -22,19 +22,19 @@ func (f *NumArgsFlow) A(in flow.Inputs[*NumArgsFlow], extra int) error { // want
 }
 
 //flowc:step
-func (f *NumArgsFlow) B(n int) error { // want num-args "must be flow.Inputs" want unreachable "b"
+func (f *NumArgsFlow) B(n int) error { // want step-signature "must be flow.Inputs" want unreachable "b"
 	f.Next(f.End)
 	return nil
 }
 
 //flowc:step
-func (f NumArgsFlow) C() error { // want num-args "pointer receiver" want unreachable "c"
+func (f NumArgsFlow) C() error { // want step-signature "value receiver" want unreachable "c"
 	f.Next(f.End)
 	return nil
 }
 
 //flowc:step
-func (f *NumArgsFlow) D() (int, error) { // want num-args "must return error" want unreachable "d"
+func (f *NumArgsFlow) D() (int, error) { // want step-signature "must return error" want unreachable "d"
 	f.Next(f.End)
 	return 0, nil
 }

@@ -11,7 +11,7 @@ type UnknownStepFlow struct {
 
 //flowc:step
 func (f *UnknownStepFlow) Start() error {
-	f.Next(f.Ed) // want unknown-step "unknown step \"ed\" in f.Next \(did you mean \"end\"\?\)"
+	f.Next(f.Ed) // want unknown-step "unknown step \"ed\" in f.Next$"
 	return nil
 }
 

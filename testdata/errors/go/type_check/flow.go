@@ -5,21 +5,21 @@ package main
 import "github.com/flowc-dev/flowc/flow"
 
 //flowc:flow
-type SyntaxFlow struct {
+type TypeCheckFlow struct {
 	flow.FlowSpec
 	Count int
 }
 
 //flowc:step
-func (f *SyntaxFlow) Start() error {
-	f.Count = undefinedName // want syntax "undefined: undefinedName"
+func (f *TypeCheckFlow) Start() error {
+	f.Count = undefinedName // want type-check "undefined: undefinedName"
 	f.Next(f.End)
 	return nil
 }
 
 //flowc:step
-func (f *SyntaxFlow) End() error {
+func (f *TypeCheckFlow) End() error {
 	return nil
 }
 
-func main() { flow.Main(new(SyntaxFlow)) }
+func main() { flow.Main(new(TypeCheckFlow)) }
