@@ -67,8 +67,8 @@ func writeValue(b *strings.Builder, v reflect.Value) {
 		b.WriteString("]")
 	case reflect.Func:
 		fmt.Fprintf(b, "func(%v)", v.Pointer())
-	default:
-		fmt.Fprintf(b, "%#v", v.Interface())
+	default: // fmt prints a reflect.Value's content, unexported fields (diag.ID's) included
+		fmt.Fprintf(b, "%#v", v)
 	}
 }
 
