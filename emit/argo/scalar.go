@@ -91,6 +91,18 @@ func (c *scalarCache) key(s string) (string, error) {
 	return k, err
 }
 
+// flowKey is the written form of a key inside a flow mapping.
+func (c *scalarCache) flowKey(s string) (string, error) {
+	if s == "<<" {
+		return c.doubleQuoted(s)
+	}
+	k, err := c.str(s, true)
+	if err == nil && len(k) > maxKeyLen {
+		return "", fmt.Errorf("yaml: mapping key %.40q... is too long: %d bytes written", s, len(k))
+	}
+	return k, err
+}
+
 func (c *scalarCache) str(s string, flow bool) (string, error) {
 	m := c.block
 	if flow {

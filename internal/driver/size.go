@@ -1,0 +1,31 @@
+package driver
+
+import (
+	"fmt"
+
+	"github.com/flowc-dev/flowc/emit/argo"
+	"github.com/flowc-dev/flowc/internal/diag"
+)
+
+// checkSize refuses a flow whose manifest Kubernetes could not store, at compile time rather
+// than when apply sends it: the diagnostic sits on the flow's class and names the limit.
+func checkSize(fl *Flow, objs []argo.Object) *diag.Diagnostic {
+	for _, o := range objs {
+		n, err := argo.StoredSize(o)
+		if err != nil {
+			d := diag.Errorf(fl.IR.Pos, "internal", "cannot size the manifest: %v", err)
+			return &d
+		}
+		if n > argo.MaxObjectBytes {
+			name := o.Metadata.Name + o.Metadata.GenerateName
+			d := diag.Errorf(fl.IR.Pos, "manifest-size",
+				"the %s %q of flow %q is %s as Kubernetes stores it, over the %s etcd accepts for one object (its default --max-request-bytes): the flow has %d steps; split it into smaller flows",
+				o.Kind, name, fl.IR.Name, mib(n), mib(argo.MaxObjectBytes), len(fl.IR.Steps))
+			return &d
+		}
+	}
+	return nil
+}
+
+// mib writes a byte count in MiB with two decimals, the unit Kubernetes' limits are given in.
+func mib(n int) string { return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20)) }
