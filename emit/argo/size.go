@@ -12,6 +12,12 @@ import (
 // manifest over it cannot be applied.
 const MaxObjectBytes = 3 << 19 // 1.5 MiB
 
+// MaxWorkflowBytes is the largest Workflow Argo's controller keeps running by default (v4.0.5,
+// workflow/packer: MAX_WORKFLOW_SIZE, 1 MiB of JSON). A run of a WorkflowTemplate holds a copy
+// of the template's spec (status.storedWorkflowTemplateSpec), so a template near it leaves no
+// room for the run's node status; the controller then needs node status offloading.
+const MaxWorkflowBytes = 1 << 20
+
 // StoredSize is the size of o as the API server stores it: compact JSON, which is what etcd's
 // limit counts (the YAML flowc writes is only the way it travels). Strings are counted as
 // encoding/json escapes them.

@@ -74,8 +74,9 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	if err != nil {
 		return nil, append(diags, diag.Errorf(fl.IR.Pos, "internal", "cannot write YAML: %v", err))
 	}
-	if d := checkSize(fl, objs); d != nil {
-		return nil, append(diags, *d)
+	diags = append(diags, checkSize(fl, objs)...)
+	if diags.HasErrors() {
+		return nil, diags
 	}
 	name := argo.ObjectName(fl.IR)
 	out := &Output{Flow: fl, Name: name, Files: map[string][]byte{name + ".yaml": yml}}

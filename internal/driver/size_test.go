@@ -11,6 +11,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/flowc-dev/flowc/emit/argo"
+	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/driver"
 )
 
@@ -25,21 +26,35 @@ var sizeShapes = map[string]func(n int) string{
 }
 
 // TestLargeFlowManifestSize compiles 2,000-step flows of each shape but the foreach-heavy one
-// (see TestManifestTooLarge) and requires the manifest to fit what Kubernetes stores, with
-// the stored size measured as the API server keeps it: the manifest as JSON.
+// (see TestManifestTooLarge) and requires the manifest to fit what Kubernetes stores, with the
+// stored size measured as the API server keeps it (the manifest as JSON), and a warning exactly
+// when a run would pass Argo's default Workflow size.
 func TestLargeFlowManifestSize(t *testing.T) {
-	for _, name := range []string{"chain", "wide", "mixed"} {
-		t.Run(name, func(t *testing.T) {
-			src := sizeShapes[name](2000)
-			if n := strings.Count(src, "@step"); n < 1900 {
-				t.Fatalf("the %s flow has %d steps, want about 2,000", name, n)
+	for _, c := range []struct {
+		shape string
+		steps int
+	}{{"chain", 2000}, {"wide", 2000}, {"mixed", 2000}, {"chain", 200}} {
+		name := c.shape
+		t.Run(fmt.Sprint(name, c.steps), func(t *testing.T) {
+			src := sizeShapes[name](c.steps)
+			if n := strings.Count(src, "@step"); n < c.steps*95/100 {
+				t.Fatalf("the %s flow has %d steps, want about %d", name, n, c.steps)
 			}
-			out := compileSource(t, src)
+			out, diags := driver.Compile(loadSource(t, src)[0], testOptions())
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
 			yml := out.Files[out.Name+".yaml"]
 			stored := storedSize(t, out)
 			t.Logf("%s: %d steps, %d bytes of YAML, %d bytes stored", name, strings.Count(src, "@step"), len(yml), stored)
 			if len(yml) >= argo.MaxObjectBytes || stored >= argo.MaxObjectBytes {
 				t.Errorf("the %s flow's manifest is %d bytes (%d stored), want under %d", name, len(yml), stored, argo.MaxObjectBytes)
+			}
+			// Over Argo's default Workflow size, a warning that names it; under it, none.
+			warned := len(diags) == 1 && diags[0].Check == "manifest-size" && diags[0].Severity == diag.Warning &&
+				strings.Contains(diags[0].Message, "Argo's controller fails a Workflow over 1.00 MiB (MAX_WORKFLOW_SIZE)")
+			if over := stored > argo.MaxWorkflowBytes; warned != over || len(diags) > 1 {
+				t.Errorf("stored %d bytes, diagnostics %v; want a manifest-size warning: %v", stored, diags, over)
 			}
 		})
 	}
@@ -73,16 +88,6 @@ func storedSize(t testing.TB, out *driver.Output) int {
 		t.Fatal(err)
 	}
 	return len(js)
-}
-
-// compileSource compiles one flow file and returns its output.
-func compileSource(t testing.TB, src string) *driver.Output {
-	t.Helper()
-	out, diags := driver.Compile(loadSource(t, src)[0], testOptions())
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
-	return out
 }
 
 // loadSource loads one flow file, written to a new directory.
