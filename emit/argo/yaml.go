@@ -127,7 +127,7 @@ func (w *yamlWriter) mapping(v reflect.Value, indent int, inline bool) error {
 		if i > 0 || !inline {
 			w.pad(indent)
 		}
-		k, err := w.scalars.key(f.key)
+		k, err := w.scalars.key(f.key, false)
 		if err != nil {
 			return err
 		}

@@ -57,7 +57,7 @@ func (w *yamlWriter) flowMapping(v reflect.Value) error {
 		if i > 0 {
 			w.buf.WriteString(", ")
 		}
-		k, err := w.scalars.flowKey(f.key)
+		k, err := w.scalars.key(f.key, true)
 		if err != nil {
 			return err
 		}

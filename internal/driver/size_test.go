@@ -172,4 +172,3 @@ func foreachFlow(n int) string {
 	w.step("end", "", "pass")
 	return w.String()
 }
-
