@@ -169,9 +169,18 @@ func validateDocument(getter templateGetter, d *document) error {
 		if err := validate.ValidateWorkflow(ctx, getter, clusterGetter, submission(obj), nil, opts); err != nil {
 			return fmt.Errorf("as submitted: %w", err)
 		}
-		return nil
+		executed := obj.DeepCopy()
+		return asExecutedErr(asExecutedInto(&executed.Spec, func() error {
+			return validate.ValidateWorkflowTemplate(ctx, getter, clusterGetter, executed, nil, opts)
+		}))
 	case *wfv1.Workflow:
-		return validate.ValidateWorkflow(ctx, getter, clusterGetter, obj.DeepCopy(), nil, opts)
+		if err := validate.ValidateWorkflow(ctx, getter, clusterGetter, obj.DeepCopy(), nil, opts); err != nil {
+			return err
+		}
+		executed := obj.DeepCopy()
+		return asExecutedErr(asExecutedInto(&executed.Spec, func() error {
+			return validate.ValidateWorkflow(ctx, getter, clusterGetter, executed, nil, opts)
+		}))
 	case *wfv1.CronWorkflow:
 		return validate.ValidateCronWorkflow(ctx, getter, clusterGetter, obj.DeepCopy(), nil)
 	}

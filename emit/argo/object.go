@@ -57,7 +57,8 @@ func (e *emitter) objects() []Object {
 		meta.Name, meta.GenerateName = "", name+"-"
 	}
 	spec := e.workflowSpec()
-	spec.Entrypoint, spec.Arguments, spec.Templates = entryTemplate, e.arguments(), e.templates
+	spec.Entrypoint, spec.Arguments = entryTemplate, e.arguments()
+	spec.TemplateDefaults, spec.Templates = e.hoist()
 	out := []Object{{APIVersion: apiVersion, Kind: kind, Metadata: meta, Spec: spec}}
 	if cron, tz, ok := ir.Schedule(e.f); ok && kind == KindWorkflowTemplate {
 		cmeta := meta

@@ -77,14 +77,14 @@ func (c *scalarCache) value(v reflect.Value, flow bool) (string, error) {
 	return "", fmt.Errorf("yaml: cannot write %s as a scalar", v.Kind())
 }
 
-// key is the written form of a mapping key.
-func (c *scalarCache) key(s string) (string, error) {
+// key is the written form of a mapping key; flow says it sits in a flow mapping ({k: v}).
+func (c *scalarCache) key(s string, flow bool) (string, error) {
 	// A plain "<<" key is YAML 1.1's merge key, which the library writes plain (it resolves
 	// only values); quoted, it is an ordinary key for every reader.
 	if s == "<<" {
 		return c.doubleQuoted(s)
 	}
-	k, err := c.str(s, false)
+	k, err := c.str(s, flow)
 	if err == nil && len(k) > maxKeyLen {
 		return "", fmt.Errorf("yaml: mapping key %.40q... is too long: %d bytes written", s, len(k))
 	}

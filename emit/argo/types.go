@@ -34,6 +34,7 @@ type WorkflowSpec struct {
 	PodGC               *PodGC               `yaml:"podGC,omitempty"`
 	ArtifactRepoRef     *ArtifactRepoRef     `yaml:"artifactRepositoryRef,omitempty"`
 	WorkflowTemplateRef *WorkflowTemplateRef `yaml:"workflowTemplateRef,omitempty"`
+	TemplateDefaults    *TemplateDefaults    `yaml:"templateDefaults,omitempty"`
 	Templates           []*Template          `yaml:"templates,omitempty"`
 }
 
@@ -114,6 +115,12 @@ type Template struct {
 	ActiveDeadlineSeconds int64             `yaml:"activeDeadlineSeconds,omitempty"`
 }
 
+// TemplateDefaults is what Argo merges into every template it runs; flowc sets only the
+// container, which Argo merges into container templates alone.
+type TemplateDefaults struct {
+	Container *Container `yaml:"container,omitempty"`
+}
+
 // TemplateMeta is the metadata Argo puts on a template's pod.
 type TemplateMeta struct {
 	Labels      map[string]string `yaml:"labels,omitempty"`
@@ -148,10 +155,10 @@ type Task struct {
 
 // Container is a template's container.
 type Container struct {
-	Image           string     `yaml:"image"`
+	Image           string     `yaml:"image,omitempty"` // empty: templateDefaults' image
 	ImagePullPolicy string     `yaml:"imagePullPolicy,omitempty"`
 	Command         []string   `yaml:"command,omitempty,flow"`
-	Args            []string   `yaml:"args,omitempty"`
+	Args            []string   `yaml:"args,omitempty,flow"`
 	Env             []EnvVar   `yaml:"env,omitempty"`
 	EnvFrom         []EnvFrom  `yaml:"envFrom,omitempty"`
 	Resources       *Resources `yaml:"resources,omitempty"`

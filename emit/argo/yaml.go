@@ -93,6 +93,9 @@ func (w *yamlWriter) value(v reflect.Value, indent int, inline bool) error {
 		}
 		v = v.Elem()
 	}
+	if flowTypes[v.Type()] {
+		return w.flowLine(v)
+	}
 	switch v.Kind() {
 	case reflect.Struct, reflect.Map:
 		return w.mapping(v, indent, inline)
@@ -124,7 +127,7 @@ func (w *yamlWriter) mapping(v reflect.Value, indent int, inline bool) error {
 		if i > 0 || !inline {
 			w.pad(indent)
 		}
-		k, err := w.scalars.key(f.key)
+		k, err := w.scalars.key(f.key, false)
 		if err != nil {
 			return err
 		}
@@ -147,9 +150,9 @@ func (w *yamlWriter) member(f yamlField, indent int) error {
 		v = v.Elem()
 	}
 	switch {
-	case f.flow && v.Kind() == reflect.Slice:
+	case f.flow && v.Kind() == reflect.Slice, flowTypes[v.Type()]:
 		w.buf.WriteByte(' ')
-		return w.flowSequence(v)
+		return w.flowLine(v)
 	case v.Kind() == reflect.Struct || v.Kind() == reflect.Map:
 		if fs, _ := w.fields(v); len(fs) == 0 {
 			w.buf.WriteString(" {}\n")
@@ -176,22 +179,6 @@ func (w *yamlWriter) sequence(v reflect.Value, indent int) error {
 			return err
 		}
 	}
-	return nil
-}
-
-func (w *yamlWriter) flowSequence(v reflect.Value) error {
-	w.buf.WriteByte('[')
-	for i := 0; i < v.Len(); i++ {
-		if i > 0 {
-			w.buf.WriteString(", ")
-		}
-		s, err := w.scalars.value(v.Index(i), true)
-		if err != nil {
-			return err
-		}
-		w.buf.WriteString(s)
-	}
-	w.buf.WriteString("]\n")
 	return nil
 }
 

@@ -77,7 +77,12 @@ func objectKeyed(s, key string) argo.Object {
 		Metadata:   argo.Metadata{Name: s, Labels: map[string]string{key: s, "k": s}},
 		Spec: &argo.WorkflowSpec{Templates: []*argo.Template{{
 			Name:      s,
+			Metadata:  &argo.TemplateMeta{Labels: map[string]string{key: s}},
+			Inputs:    &argo.Inputs{Artifacts: []argo.Artifact{{Name: s, Path: s, S3: &argo.Key{Key: s}}}},
 			Container: &argo.Container{Image: s, Command: []string{s, "x", s}, Args: []string{s, s}},
+		}, {
+			Name: "d",
+			DAG:  &argo.DAG{Tasks: []*argo.Task{{Name: s, Template: s, Depends: s}}},
 		}}},
 	}
 }
@@ -128,11 +133,19 @@ func check(t *testing.T, reader, s string, doc map[string]any, out []byte) {
 	}
 	tmpl, _ := index(doc["spec"], "templates", 0).(map[string]any)
 	ctr, _ := tmpl["container"].(map[string]any)
+	podLabels, _ := index(tmpl, "metadata", -1).(map[string]any)["labels"].(map[string]any)
+	if _, long := podLabels["k2"]; long {
+		podLabels[s] = podLabels["k2"]
+	}
+	art, _ := index(tmpl["inputs"], "artifacts", 0).(map[string]any)
+	task, _ := index(index(doc["spec"], "templates", 1).(map[string]any)["dag"], "tasks", 0).(map[string]any)
 	got := []any{meta["name"], labels[s], labels["k"], tmpl["name"], ctr["image"],
-		index(ctr, "command", 0), index(ctr, "command", 2), index(ctr, "args", 0), index(ctr, "args", 1)}
+		index(ctr, "command", 0), index(ctr, "command", 2), index(ctr, "args", 0), index(ctr, "args", 1),
+		podLabels[s], art["name"], art["path"], index(art, "s3", -1).(map[string]any)["key"],
+		task["name"], task["template"], task["depends"]}
 	for i, g := range got {
-		if i == 0 && s == "" {
-			continue // metadata.name is omitempty
+		if s == "" && (i == 0 || i == 4 || i == 15) {
+			continue // omitempty: metadata.name, image, a task's depends
 		}
 		if g != s {
 			t.Fatalf("%s read position %d of %q as %#v\n%s", reader, i, s, g, out)
@@ -143,8 +156,15 @@ func check(t *testing.T, reader, s string, doc map[string]any, out []byte) {
 	}
 }
 
+// index is v[key][i], or v[key] when i is -1; nil or an empty map where there is none.
 func index(v any, key string, i int) any {
 	m, _ := v.(map[string]any)
+	if i < 0 {
+		if sub, ok := m[key].(map[string]any); ok {
+			return sub
+		}
+		return map[string]any{}
+	}
 	l, _ := m[key].([]any)
 	if i >= len(l) {
 		return nil

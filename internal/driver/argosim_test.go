@@ -31,6 +31,11 @@ type simWorkflow struct {
 				Value *string `yaml:"value"`
 			} `yaml:"parameters"`
 		} `yaml:"arguments"`
+		// TemplateDefaults is merged into every container template as Argo does it: the
+		// template's own image, command and args win (see mergeDefaults).
+		TemplateDefaults struct {
+			Container *simContainer `yaml:"container"`
+		} `yaml:"templateDefaults"`
 		Templates []struct {
 			Name   string `yaml:"name"`
 			Inputs struct {
@@ -42,12 +47,35 @@ type simWorkflow struct {
 			DAG *struct {
 				Tasks []simTask `yaml:"tasks"`
 			} `yaml:"dag"`
-			Container *struct {
-				Command []string `yaml:"command"`
-				Args    []string `yaml:"args"`
-			} `yaml:"container"`
+			Container *simContainer `yaml:"container"`
 		} `yaml:"templates"`
 	} `yaml:"spec"`
+}
+
+type simContainer struct {
+	Image   string   `yaml:"image"`
+	Command []string `yaml:"command"`
+	Args    []string `yaml:"args"`
+}
+
+// mergeDefaults is a container template's container after Argo's strategic merge of the
+// workflow's templateDefaults (workflow/controller/operator.go, mergedTemplateDefaultsInto): the
+// template's image, command and args win. (The simulator sets a step's environment itself.)
+func mergeDefaults(d, c *simContainer) simContainer {
+	if d == nil {
+		return *c
+	}
+	out := *d
+	if c.Image != "" {
+		out.Image = c.Image
+	}
+	if c.Command != nil {
+		out.Command = c.Command
+	}
+	if c.Args != nil {
+		out.Args = c.Args
+	}
+	return out
 }
 
 type simArtifact struct {
@@ -209,8 +237,12 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 		s.lastOut = filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
 		paths[a.Path] = s.lastOut
 	}
+	ctr := mergeDefaults(s.wf.Spec.TemplateDefaults.Container, tpl.Container)
+	if ctr.Image == "" || len(ctr.Command) == 0 {
+		s.t.Fatalf("task %s: no image or command after merging templateDefaults", task)
+	}
 	var argv []string
-	for _, a := range append(append([]string(nil), tpl.Container.Command...), tpl.Container.Args...) {
+	for _, a := range append(append([]string(nil), ctr.Command...), ctr.Args...) {
 		a = strings.ReplaceAll(s.subst(a, inputs, nil), "$$", "$") // the kubelet's, for flowc's escaped args
 		for pod, local := range paths {
 			a = strings.ReplaceAll(a, pod, local)

@@ -81,8 +81,9 @@ func podArgv(t *testing.T, wf simWorkflow, step string, idx []string, run string
 			key := strings.TrimPrefix(bind(a.S3.Key), "{{workflow.name}}/")
 			paths[a.Path] = filepath.Join(run, "state", filepath.FromSlash(key))
 		}
+		ctr := mergeDefaults(wf.Spec.TemplateDefaults.Container, tpl.Container)
 		var argv []string
-		for _, a := range append(append([]string(nil), tpl.Container.Command...), tpl.Container.Args...) {
+		for _, a := range append(append([]string(nil), ctr.Command...), ctr.Args...) {
 			a = strings.ReplaceAll(bind(a), "$$", "$") // the kubelet's, for flowc's escaped args
 			for pod, local := range paths {
 				if a == pod || strings.HasSuffix(a, "="+pod) {

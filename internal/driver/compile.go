@@ -75,6 +75,10 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	if err != nil {
 		return nil, append(diags, diag.Errorf(fl.IR.Pos, diag.Internal, "cannot write YAML: %v", err))
 	}
+	diags = append(diags, checkSize(fl, objs)...)
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	name := argo.ObjectName(fl.IR)
 	out := &Output{Flow: fl, Name: name, Files: map[string][]byte{name + ".yaml": yml}}
 	for p, data := range ctx.Files {
