@@ -72,6 +72,7 @@ var (
 	TemplateSyntax = ID{"template-syntax"}
 	Requirements   = ID{"requirements"}
 	Build          = ID{"build"}
+	ManifestSize   = ID{"manifest-size"}
 	Internal       = ID{"internal"}
 )
 
@@ -111,5 +112,6 @@ var Registry = []Entry{
 	{TemplateSyntax, "\"{{\" in a string that reaches the manifests, where Argo would substitute it"},
 	{Requirements, "a @pypi or @conda package spec pip cannot install as written"},
 	{Build, "a flow whose build context or image cannot be made"},
+	{ManifestSize, "a manifest too large for Kubernetes to store or for Argo to run"},
 	{Internal, "a bug in flowc rather than in the flow"},
 }

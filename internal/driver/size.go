@@ -14,18 +14,18 @@ func checkSize(fl *Flow, objs []argo.Object) diag.List {
 	for _, o := range objs {
 		n, err := argo.StoredSize(o)
 		if err != nil {
-			return diag.List{diag.Errorf(fl.IR.Pos, "internal", "cannot size the manifest: %v", err)}
+			return diag.List{diag.Errorf(fl.IR.Pos, diag.Internal, "cannot size the manifest: %v", err)}
 		}
 		name := o.Metadata.Name + o.Metadata.GenerateName
 		switch {
 		case n > argo.MaxObjectBytes:
-			return diag.List{diag.Errorf(fl.IR.Pos, "manifest-size",
-				"the %s %q of flow %q is %s as Kubernetes stores it, over the %s etcd accepts for one object (its default --max-request-bytes): the flow has %d steps; split it into smaller flows",
-				o.Kind, name, fl.IR.Name, mib(n), mib(argo.MaxObjectBytes), len(fl.IR.Steps))}
+			return diag.List{diag.Errorf(fl.IR.Pos, diag.ManifestSize,
+				"the %s %q of flow %q is %s as Kubernetes stores it, over the %s etcd accepts for one object (its default --max-request-bytes); the flow has %d steps",
+				o.Kind, name, fl.IR.Name, mib(n), mib(argo.MaxObjectBytes), len(fl.IR.Steps)).Suggest("split it into smaller flows")}
 		case n > argo.MaxWorkflowBytes && o.Kind != "CronWorkflow":
-			return diag.List{diag.Warningf(fl.IR.Pos, "manifest-size",
-				"the %s %q of flow %q is %s as Kubernetes stores it: a run keeps a copy of this spec, and Argo's controller fails a Workflow over %s (MAX_WORKFLOW_SIZE) unless node status offloading is on; split the flow or raise the limit",
-				o.Kind, name, fl.IR.Name, mib(n), mib(argo.MaxWorkflowBytes))}
+			return diag.List{diag.Warningf(fl.IR.Pos, diag.ManifestSize,
+				"the %s %q of flow %q is %s as Kubernetes stores it: a run keeps a copy of this spec, and Argo's controller fails a Workflow over %s (MAX_WORKFLOW_SIZE) unless node status offloading is on",
+				o.Kind, name, fl.IR.Name, mib(n), mib(argo.MaxWorkflowBytes)).Suggest("split the flow, or raise the controller's limit")}
 		}
 	}
 	return nil

@@ -51,7 +51,7 @@ func TestLargeFlowManifestSize(t *testing.T) {
 				t.Errorf("the %s flow's manifest is %d bytes (%d stored), want under %d", name, len(yml), stored, argo.MaxObjectBytes)
 			}
 			// Over Argo's default Workflow size, a warning that names it; under it, none.
-			warned := len(diags) == 1 && diags[0].Check == "manifest-size" && diags[0].Severity == diag.Warning &&
+			warned := len(diags) == 1 && diags[0].Check == diag.ManifestSize && diags[0].Severity == diag.Warning &&
 				strings.Contains(diags[0].Message, "Argo's controller fails a Workflow over 1.00 MiB (MAX_WORKFLOW_SIZE)")
 			if over := stored > argo.MaxWorkflowBytes; warned != over || len(diags) > 1 {
 				t.Errorf("stored %d bytes, diagnostics %v; want a manifest-size warning: %v", stored, diags, over)
@@ -71,7 +71,7 @@ func TestManifestTooLarge(t *testing.T) {
 	d := diags[0]
 	want := `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 1.57 MiB as Kubernetes stores it, ` +
 		`over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes): the flow has 1997 steps; split it into smaller flows`
-	if d.Check != "manifest-size" || d.Pos.Line != 4 || d.Pos.Col != 7 || d.Message != want {
+	if d.Check != diag.ManifestSize || d.Pos.Line != 4 || d.Pos.Col != 7 || d.Message != want {
 		t.Errorf("got %s:%d:%d %s [%s]\nwant 4:7 %s [manifest-size]", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Message, d.Check, want)
 	}
 }
