@@ -128,3 +128,42 @@ func TestOnlyRegisteredIDs(t *testing.T) {
 		t.Errorf("%d ids made in the package's sources, %d registered: one made twice, or a Registry line without its variable", n, len(Registry))
 	}
 }
+
+// TestEveryIDReported: each registered id is named by some producer outside this package, so
+// the registry and the README list no id that nothing reports.
+func TestEveryIDReported(t *testing.T) {
+	src, err := os.ReadFile("ids.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{} // id -> its variable
+	for _, m := range regexp.MustCompile(`(?m)^\t(\w+)\s+= ID\{"([^"]+)"\}`).FindAllStringSubmatch(string(src), -1) {
+		vars[m[2]] = m[1]
+	}
+	used := map[string]bool{}
+	use := regexp.MustCompile(`\bdiag\.(\w+)\b`)
+	root := filepath.Join("..", "..")
+	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && (d.Name() == "oracle" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && p != root):
+			return filepath.SkipDir
+		case d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go"):
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		for _, m := range use.FindAllStringSubmatch(string(b), -1) {
+			used[m[1]] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range Registry {
+		if v := vars[e.ID.String()]; !used[v] {
+			t.Errorf("%q (diag.%s) is registered, but no producer reports it", e.ID, v)
+		}
+	}
+}
