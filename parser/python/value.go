@@ -65,7 +65,8 @@ func (f *file) value(e ast.Expr) ir.Value {
 }
 
 func (f *file) listValue(elts []ast.Expr) ir.Value {
-	v := ir.Value{Kind: ir.ValList, List: []ir.Value{}}
+	// Sized once: a module constant can be a list of a hundred thousand literals.
+	v := ir.Value{Kind: ir.ValList, List: make([]ir.Value, 0, len(elts))}
 	for _, e := range elts {
 		v.List = append(v.List, f.value(e))
 	}
