@@ -130,10 +130,10 @@ func (f *file) moduleConsts(m *ast.Module) {
 			continue
 		}
 		seen[string(n.Id)]++
-		if v := f.value(a.Value); v.Kind != ir.ValExpr && seen[string(n.Id)] == 1 {
-			f.consts[string(n.Id)] = v
-		} else {
+		if seen[string(n.Id)] > 1 { // not a constant: no need to lower its value again
 			delete(f.consts, string(n.Id))
+		} else if v := f.value(a.Value); v.Kind != ir.ValExpr {
+			f.consts[string(n.Id)] = v
 		}
 	}
 }
