@@ -1,10 +1,12 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
 // param builds a parameter on line ln: the call at column 5, the name at 20, the default at 40.
@@ -51,4 +53,23 @@ flow.py:10:5: error: parameter attribute "alpha" is assigned more than once [par
 flow.py:10:20: error: parameter name "flowc-run" is reserved [parameter]
 	help: choose another name
 flow.py:12:20: error: parameter name is empty [parameter]`)
+}
+
+// TestParameterDefaultSize: a default reaches every pod on its command line, so one byte over
+// stepcmd.MaxArgParam, as the template declares it (JSON for a list), is refused at the default.
+func TestParameterDefaultSize(t *testing.T) {
+	f := parseFlow(t, "\n\n\n\n\n\n\n\n\n\n\n\n"+linear)
+	long := strings.Repeat("a", stepcmd.MaxArgParam)
+	// The JSON encoder writes each "<" as \u003c: 10,923 of them and the brackets make 65,542 bytes.
+	angles := ir.Value{Kind: ir.ValList, List: []ir.Value{str(strings.Repeat("<", 10_923))}}
+	f.Params = []*ir.Param{
+		param(2, "fits", "fits", ir.TypeStr, ptr(str(long))),
+		param(3, "over", "over", ir.TypeStr, ptr(str(long+"a"))),
+		param(4, "json", "json", ir.TypeJSON, ptr(angles)),
+	}
+	expect(t, f, `
+flow.py:3:40: error: default of parameter "over" is 65537 bytes; values reach Argo pods on the command line, which takes at most 65536 bytes (64 KiB) per value [parameter]
+	help: read large data from a file (IncludeFile, Config or include: in flowc.yaml)
+flow.py:4:40: error: default of parameter "json" is 65542 bytes; values reach Argo pods on the command line, which takes at most 65536 bytes (64 KiB) per value [parameter]
+	help: read large data from a file (IncludeFile, Config or include: in flowc.yaml)`)
 }

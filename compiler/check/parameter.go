@@ -21,8 +21,9 @@ var Parameter = &Check{
 	Name: diag.Parameter,
 	Doc: `parameter reports what the frontend could not read in a Parameter(...), a reserved name,
 a name that is not a valid Argo parameter name (letters, digits, '_' and '-'), two names equal
-case-insensitively, an attribute that is reserved, repeated or the name of a step, and a default
-that does not fit the type (or is not valid JSON for a JSON parameter).`,
+case-insensitively, an attribute that is reserved, repeated or the name of a step, a default
+that does not fit the type (or is not valid JSON for a JSON parameter), and a default too large
+for the command line of a pod.`,
 	Run: func(p *Pass) {
 		names := make(map[string]*ir.Param, len(p.Flow.Params))
 		attrs := make(map[string]*ir.Param, len(p.Flow.Params))
@@ -31,6 +32,7 @@ that does not fit the type (or is not valid JSON for a JSON parameter).`,
 			checkParamName(p, prm, names)
 			checkParamAttr(p, prm, attrs)
 			checkParamDefault(p, prm)
+			checkParamDefaultSize(p, prm)
 		}
 	},
 }
@@ -123,6 +125,21 @@ func checkParamDefault(p *Pass, prm *ir.Param) {
 	if want := misfit(prm.Type, v); want != "" {
 		p.Reportf(pos, "default of parameter %q is %s, which is not %s", prm.Name, describeValue(*v), want)
 	}
+}
+
+// checkParamDefaultSize refuses a default that no pod could receive: a value reaches each step
+// on its command line (PROTOCOL.md, --param), where Linux limits one argument, and a scheduled
+// run (the CronWorkflow) always starts with the defaults. `flowc submit` refuses a larger value
+// given on its command line by the same limit.
+func checkParamDefaultSize(p *Pass, prm *ir.Param) {
+	v, ok := prm.DefaultValue()
+	if !ok || len(v) <= stepcmd.MaxArgParam {
+		return
+	}
+	p.Report(diag.Errorf(orPos(prm.DefaultPos, prm.Pos), p.Check.Name,
+		"default of parameter %q is %d bytes; values reach Argo pods on the command line, which takes at most %d bytes (64 KiB) per value",
+		prm.Name, len(v), stepcmd.MaxArgParam).
+		Suggest("read large data from a file (IncludeFile, Config or include: in flowc.yaml)"))
 }
 
 // misfit says what v should be to fit a parameter of type t ("an int"), or "" when it fits or

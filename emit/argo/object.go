@@ -1,7 +1,6 @@
 package argo
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
@@ -130,7 +129,7 @@ func (e *emitter) arguments() *Arguments {
 	for _, p := range e.f.Params {
 		// The template-syntax check keeps "{{" out of help texts and defaults.
 		ap := Parameter{Name: p.Name, Description: p.Help}
-		if v, ok := ParamValue(p); ok || !p.Required {
+		if v, ok := p.DefaultValue(); ok || !p.Required {
 			// An optional parameter without a literal default (None, or computed by a function)
 			// is "": the runtime reads it as not given and takes the flow's own default.
 			ap.Value = &v
@@ -140,73 +139,3 @@ func (e *emitter) arguments() *Arguments {
 	return args
 }
 
-// ParamValue is a parameter's default as the plain string a user would type: no JSON quoting of
-// strings, JSON for JSONType. ok is false when there is no default known at compile time.
-func ParamValue(p *ir.Param) (string, bool) {
-	if p.Default == nil {
-		return "", false
-	}
-	v := p.Default
-	switch v.Kind {
-	case ir.ValString, ir.ValInt, ir.ValFloat:
-		return v.Str, true
-	case ir.ValBool:
-		if v.Bool {
-			return "true", true
-		}
-		return "false", true
-	case ir.ValList, ir.ValDict:
-		b, _ := json.Marshal(jsonOf(*v))
-		return string(b), true
-	}
-	return "", false
-}
-
-// jsonOf converts a literal to the Go value encoding/json writes; dict keys keep source order.
-func jsonOf(v ir.Value) any {
-	switch v.Kind {
-	case ir.ValString:
-		return v.Str
-	case ir.ValInt:
-		return v.Int
-	case ir.ValFloat:
-		return v.Float
-	case ir.ValBool:
-		return v.Bool
-	case ir.ValList:
-		out := make([]any, len(v.List))
-		for i, x := range v.List {
-			out[i] = jsonOf(x)
-		}
-		return out
-	case ir.ValDict:
-		return orderedDict(v)
-	}
-	return nil
-}
-
-// orderedDict marshals a dict literal with its keys in source order, as Python's json.dumps does.
-type orderedDict ir.Value
-
-func (d orderedDict) MarshalJSON() ([]byte, error) {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i := range d.Keys {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := json.Marshal(d.Keys[i].Str)
-		if err != nil {
-			return nil, err
-		}
-		val, err := json.Marshal(jsonOf(d.Elems[i]))
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(val)
-	}
-	b.WriteByte('}')
-	return []byte(b.String()), nil
-}

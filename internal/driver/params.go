@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
-	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
 )
 
@@ -42,7 +41,7 @@ func Params(f *ir.Flow, args []string) (map[string]string, []error) {
 	for _, p := range f.Params {
 		v, ok := given[p.Name]
 		if !ok {
-			v, ok = argo.ParamValue(p)
+			v, ok = p.DefaultValue()
 		}
 		if !ok {
 			if p.Required {

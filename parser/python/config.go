@@ -142,16 +142,6 @@ func hasExpr(v ir.Value) bool {
 	return false
 }
 
-func replaceConfig(cs []*ir.Config, c *ir.Config) []*ir.Config {
-	for i, q := range cs {
-		if q.Attr == c.Attr {
-			cs[i] = c
-			return cs
-		}
-	}
-	return append(cs, c)
-}
-
 // configNames reports a config whose name another config or a parameter of the flow has:
 // --config NAME=FILE and config_expr must name one value, as in Metaflow.
 func configNames(fl *ir.Flow) {

@@ -12,8 +12,12 @@ func (n *normalizer) tok(k int) normToken {
 
 // is reports whether token k is an operator or name spelled s.
 func (n *normalizer) is(k int, s string) bool {
-	t := n.tok(k)
-	return (t.kind == tokOp || t.kind == tokName) && string(n.src[t.start:t.end]) == s
+	if k < 0 || k >= len(n.toks) {
+		return false
+	}
+	// Every pass asks this of every token, several times: compare lengths before bytes.
+	t := &n.toks[k]
+	return t.end-t.start == len(s) && (t.kind == tokOp || t.kind == tokName) && string(n.src[t.start:t.end]) == s
 }
 
 // normKeywords are Python 3's keywords, async and await included.

@@ -65,7 +65,8 @@ func (f *file) value(e ast.Expr) ir.Value {
 }
 
 func (f *file) listValue(elts []ast.Expr) ir.Value {
-	v := ir.Value{Kind: ir.ValList, List: []ir.Value{}}
+	// Sized once: a module constant can be a list of a hundred thousand literals.
+	v := ir.Value{Kind: ir.ValList, List: make([]ir.Value, 0, len(elts))}
 	for _, e := range elts {
 		v.List = append(v.List, f.value(e))
 	}
@@ -129,10 +130,10 @@ func (f *file) moduleConsts(m *ast.Module) {
 			continue
 		}
 		seen[string(n.Id)]++
-		if v := f.value(a.Value); v.Kind != ir.ValExpr && seen[string(n.Id)] == 1 {
-			f.consts[string(n.Id)] = v
-		} else {
+		if seen[string(n.Id)] > 1 { // not a constant: no need to lower its value again
 			delete(f.consts, string(n.Id))
+		} else if v := f.value(a.Value); v.Kind != ir.ValExpr {
+			f.consts[string(n.Id)] = v
 		}
 	}
 }
