@@ -12,7 +12,12 @@ die() { echo "s3.sh: $*" >&2; exit 1; }
 
 stop() {
   if [ -f "$state/weed.pid" ]; then
-    kill "$(cat "$state/weed.pid")" 2>/dev/null || true
+    local pid
+    pid=$(cat "$state/weed.pid")
+    kill "$pid" 2>/dev/null || true
+    # SeaweedFS takes a while to shut its servers down; it must be gone before its files are.
+    for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
   fi
   rm -rf "$state"
 }
