@@ -2,14 +2,12 @@
 # (and python3 for the runtime tests, which .ci/run installs when missing).
 GO ?= go
 
-.PHONY: build build-nokube test vet oracle golden fuzz bench cluster-test clean
+.PHONY: build test vet oracle golden fuzz bench cluster-test clean
 
+# flowc and, beside it, flowc-kube: the Kubernetes client that flowc apply, submit and logs run
+# (a program of its own, so that flowc's other commands do not pay for its start-up).
 build:
-	$(GO) build -o bin/flowc ./cmd/flowc
-
-# flowc without apply/submit and the Kubernetes client: half the start-up, for compile-only CI.
-build-nokube:
-	$(GO) build -tags flowc_nokube -o bin/flowc-nokube ./cmd/flowc
+	$(GO) build -o bin/ ./cmd/flowc ./cmd/flowc-kube
 
 # The README's test command: vet, unit, golden, CLI and runtime tests, then the Argo oracle on
 # every golden manifest (a separate module, so Argo stays out of flowc's own dependencies).

@@ -54,7 +54,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	flowcBin = filepath.Join(tmp, "flowc")
-	build := exec.Command("go", "build", "-o", flowcBin, "./cmd/flowc")
+	// flowc-kube goes beside flowc: apply, submit and logs run it.
+	build := exec.Command("go", "build", "-o", tmp+string(filepath.Separator), "./cmd/flowc", "./cmd/flowc-kube")
 	build.Dir, build.Stdout, build.Stderr = root, os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: building flowc:", err)

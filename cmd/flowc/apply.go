@@ -1,5 +1,3 @@
-//go:build !flowc_nokube
-
 package main
 
 import (
@@ -8,9 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
-
-	"github.com/flowc-dev/flowc/internal/kube"
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 // kubeFlags are kubectl's connection flags, shared by apply and submit.
@@ -24,9 +20,10 @@ func (k *kubeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&k.kubeconfig, "kubeconfig", "", "kubeconfig file (default: the files of $KUBECONFIG, else ~/.kube/config)")
 }
 
-// load reads the kubeconfig; the server's warnings go to stderr, as kubectl's do.
-func (k *kubeFlags) load(e *env) (*kube.Cluster, error) {
-	return kube.Load(kube.Flags{Kubeconfig: k.kubeconfig, Context: k.context, Warnings: e.stderr})
+// load reads the kubeconfig (in flowc-kube, which the caller Closes); the server's warnings go
+// to stderr, as kubectl's do.
+func (k *kubeFlags) load(e *env) (*cluster.Cluster, error) {
+	return cluster.Load(cluster.Flags{Kubeconfig: k.kubeconfig, Context: k.context, Warnings: e.stderr})
 }
 
 func runApply(e *env, args []string) int {
@@ -58,15 +55,16 @@ func runApply(e *env, args []string) int {
 		return code
 	}
 	client := strings.EqualFold(*dryRun, "client")
-	cluster, err := kf.load(e)
-	var noConfig *kube.NoConfigError
+	cl, err := kf.load(e)
+	var noConfig *cluster.NoConfigError
 	if err != nil && !(client && errors.As(err, &noConfig)) {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
 	}
+	defer cl.Close()
 	// The objects are compiled into the namespace they go to, so that what --dry-run=client
 	// prints is byte for byte what flowc compile --namespace NS writes.
-	ns := cluster.ResolveNamespace(kf.namespace, opts.Config.Namespace)
+	ns := cl.ResolveNamespace(kf.namespace, opts.Config.Namespace)
 	opts.Config.Namespace = ns
 	outs, diags := compileAll(paths, opts)
 	printDiags(e, cf.format, diags)
@@ -78,26 +76,27 @@ func runApply(e *env, args []string) int {
 			return code
 		}
 	}
-	var objs []*unstructured.Unstructured
+	var manifests [][]byte
+	var refs []string
 	for _, o := range outs {
 		yml := o.Files[o.Name+".yaml"]
 		if client {
 			e.stdout.Write(yml)
 		}
-		more, err := kube.Decode(yml)
+		more, err := cluster.Refs(yml)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "flowc: internal error: %s.yaml: %v\n", o.Name, err)
 			return exitFail
 		}
-		objs = append(objs, more...)
+		manifests, refs = append(manifests, yml), append(refs, more...)
 	}
 	if client {
-		for _, obj := range objs {
-			fmt.Fprintf(e.stderr, "%s would be applied to namespace %q (dry run)\n", kube.Ref(obj), ns)
+		for _, ref := range refs {
+			fmt.Fprintf(e.stderr, "%s would be applied to namespace %q (dry run)\n", ref, ns)
 		}
 		return exitOK
 	}
-	results, err := cluster.Apply(e.ctx, objs, kube.ApplyOptions{
+	results, err := cl.Apply(e.ctx, manifests, cluster.ApplyOptions{
 		Namespace: ns, DryRun: strings.EqualFold(*dryRun, "server"), Force: *force,
 	})
 	for _, r := range results {

@@ -1,5 +1,3 @@
-//go:build !flowc_nokube
-
 package main
 
 import (
@@ -7,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/flowc-dev/flowc/internal/cluster"
 	"github.com/flowc-dev/flowc/internal/config"
-	"github.com/flowc-dev/flowc/internal/kube"
 )
 
 // failureTail is how many lines of a failed step's log flowc submit --wait shows.
@@ -37,14 +35,15 @@ func runClusterLogs(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
 	}
-	cluster, err := kf.load(e)
+	cl, err := kf.load(e)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
 	}
-	ns := cluster.ResolveNamespace(kf.namespace, cfg.Namespace)
+	defer cl.Close()
+	ns := cl.ResolveNamespace(kf.namespace, cfg.Namespace)
 	name := strings.TrimPrefix(pos[0], "workflow.argoproj.io/")
-	pods, err := cluster.Pods(e.ctx, ns, name)
+	pods, err := cl.Pods(e.ctx, ns, name)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
@@ -60,7 +59,7 @@ func runClusterLogs(e *env, args []string) int {
 			continue
 		}
 		shown++
-		if err := printLog(e.ctx, e, cluster, ns, p, *tail); err != nil {
+		if err := printLog(e.ctx, e, cl, ns, p, *tail); err != nil {
 			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 			return exitFail
 		}
@@ -77,8 +76,8 @@ func runClusterLogs(e *env, args []string) int {
 }
 
 // printLog prints one pod's main container log under a header naming the node and the pod.
-func printLog(ctx context.Context, e *env, cluster *kube.Cluster, ns string, p kube.Pod, tail int) error {
-	data, err := cluster.Log(ctx, ns, p.Name, "main", tail)
+func printLog(ctx context.Context, e *env, cl *cluster.Cluster, ns string, p cluster.Pod, tail int) error {
+	data, err := cl.Log(ctx, ns, p.Name, "main", tail)
 	if err != nil {
 		return err
 	}
@@ -99,8 +98,8 @@ func nodeLabel(node string) string {
 }
 
 // showFailures prints, for each failed step of a finished run, its message and its log's tail.
-func showFailures(e *env, cluster *kube.Cluster, ns, name string, st kube.Status) {
-	var failed []kube.Step
+func showFailures(e *env, cl *cluster.Cluster, ns, name string, st cluster.Status) {
+	var failed []cluster.Step
 	for _, s := range st.Steps {
 		if s.Failed() {
 			failed = append(failed, s)
@@ -109,12 +108,12 @@ func showFailures(e *env, cluster *kube.Cluster, ns, name string, st kube.Status
 	if len(failed) == 0 {
 		return
 	}
-	pods, err := cluster.Pods(e.ctx, ns, name)
+	pods, err := cl.Pods(e.ctx, ns, name)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return
 	}
-	byNode := map[string]kube.Pod{}
+	byNode := map[string]cluster.Pod{}
 	for _, p := range pods {
 		byNode[p.Node] = p
 	}
@@ -124,7 +123,7 @@ func showFailures(e *env, cluster *kube.Cluster, ns, name string, st kube.Status
 		if !ok {
 			continue
 		}
-		data, err := cluster.Log(e.ctx, ns, p.Name, "main", failureTail)
+		data, err := cl.Log(e.ctx, ns, p.Name, "main", failureTail)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "  (no log: %v)\n", err)
 			continue

@@ -10,14 +10,18 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/flowc-dev/flowc/internal/kube"
 )
 
-// TestMain lets the scripts run flowc as a command of the test binary itself.
+// TestMain lets the scripts run flowc, and the flowc-kube that its apply, submit and logs start,
+// as commands of the test binary itself.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"flowc": func() {
 			os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 		},
+		"flowc-kube": func() { os.Exit(kube.Main()) },
 	})
 }
 

@@ -1,5 +1,3 @@
-//go:build !flowc_nokube
-
 package main
 
 import (
@@ -11,7 +9,7 @@ import (
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/argo"
-	"github.com/flowc-dev/flowc/internal/kube"
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 func runSubmit(e *env, args []string) int {
@@ -45,13 +43,14 @@ func runSubmit(e *env, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	cluster, err := kf.load(e)
+	cl, err := kf.load(e)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
 	}
-	ns := cluster.ResolveNamespace(kf.namespace, cfg.Namespace)
-	name, err := cluster.Submit(e.ctx, kube.Run{Namespace: ns, Template: argo.ObjectName(fl.IR), Params: given(fl.IR, params)})
+	defer cl.Close()
+	ns := cl.ResolveNamespace(kf.namespace, cfg.Namespace)
+	name, err := cl.Submit(e.ctx, cluster.Run{Namespace: ns, Template: argo.ObjectName(fl.IR), Params: given(fl.IR, params)})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
@@ -61,11 +60,11 @@ func runSubmit(e *env, args []string) int {
 	if !*wait {
 		return exitOK
 	}
-	return waitRun(e, cluster, ns, ref, name, *timeout)
+	return waitRun(e, cl, ns, ref, name, *timeout)
 }
 
 // waitRun follows a submitted run, printing its phases, and fails unless it succeeded.
-func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.Duration) int {
+func waitRun(e *env, cl *cluster.Cluster, ns, ref, name string, timeout time.Duration) int {
 	ctx := e.ctx
 	if timeout > 0 {
 		var cancel context.CancelFunc
@@ -73,7 +72,7 @@ func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.D
 		defer cancel()
 	}
 	lastPhase := ""
-	st, err := cluster.Wait(ctx, ns, name, func(s kube.Status) {
+	st, err := cl.Wait(ctx, ns, name, func(s cluster.Status) {
 		for _, step := range s.Changed {
 			fmt.Fprintf(e.stdout, "  %-32s %s\n", step.Name, step.Phase)
 		}
@@ -102,7 +101,7 @@ func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.D
 			msg = ": " + st.Message
 		}
 		fmt.Fprintf(e.stderr, "flowc: %s %s%s\n", ref, strings.ToLower(st.Phase), msg)
-		showFailures(e, cluster, ns, name, st)
+		showFailures(e, cl, ns, name, st)
 		return exitFail
 	}
 	return exitOK
@@ -110,17 +109,17 @@ func waitRun(e *env, cluster *kube.Cluster, ns, ref, name string, timeout time.D
 
 // given lists the parameter values passed on the command line, in the flow's parameter order,
 // the last one winning for a name given twice (as driver.Params reads them).
-func given(f *ir.Flow, args []string) []kube.Param {
+func given(f *ir.Flow, args []string) []cluster.Param {
 	values := map[string]string{}
 	for _, a := range args {
 		if name, value, ok := strings.Cut(a, "="); ok {
 			values[name] = value
 		}
 	}
-	var out []kube.Param
+	var out []cluster.Param
 	for _, p := range f.Params {
 		if v, ok := values[p.Name]; ok {
-			out = append(out, kube.Param{Name: p.Name, Value: v})
+			out = append(out, cluster.Param{Name: p.Name, Value: v})
 		}
 	}
 	return out

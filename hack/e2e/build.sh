@@ -128,7 +128,8 @@ build_pause() {
     || die "go build of hack/e2e/pause failed"
 }
 build_flowc() {
-  (cd "$REPO_ROOT" && go build -o "$E2E_BIN/flowc" ./cmd/flowc) || die "go build of flowc failed"
+  # flowc-kube beside flowc: apply, submit and logs run it
+  (cd "$REPO_ROOT" && go build -o "$E2E_BIN/" ./cmd/flowc ./cmd/flowc-kube) || die "go build of flowc failed"
 }
 
 [ $# -gt 0 ] || set -- kube argo registry buildkit seaweedfs pause flowc

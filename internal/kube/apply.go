@@ -16,29 +16,15 @@ import (
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"k8s.io/client-go/dynamic"
 	"sigs.k8s.io/yaml"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 // ApplyOptions are the settings of one Apply.
-type ApplyOptions struct {
-	Namespace string // where the objects go; it replaces the namespace they were compiled with
-	DryRun    bool   // a server dry run: validated and admitted, not stored
-	Force     bool   // take over fields that another field manager owns
-}
+type ApplyOptions = cluster.ApplyOptions
 
 // Result is what applying one object did, as kubectl reports it.
-type Result struct {
-	Ref    string // "workflowtemplate.argoproj.io/name"
-	Action string // "created", "configured" or "unchanged"
-	DryRun bool
-}
-
-// String is kubectl's report line: `workflowtemplate.argoproj.io/x created (server dry run)`.
-func (r Result) String() string {
-	if r.DryRun {
-		return r.Ref + " " + r.Action + " (server dry run)"
-	}
-	return r.Ref + " " + r.Action
-}
+type Result = cluster.Result
 
 // Decode reads the objects of a multi-document YAML manifest, skipping empty documents.
 func Decode(data []byte) ([]*unstructured.Unstructured, error) {
@@ -69,15 +55,11 @@ func Decode(data []byte) ([]*unstructured.Unstructured, error) {
 
 // Ref names an object as kubectl's reports do: lower-case kind, group, name.
 func Ref(obj *unstructured.Unstructured) string {
-	gvk := obj.GroupVersionKind()
 	name := obj.GetName()
 	if name == "" {
 		name = obj.GetGenerateName()
 	}
-	if gvk.Group == "" {
-		return strings.ToLower(gvk.Kind) + "/" + name
-	}
-	return strings.ToLower(gvk.Kind) + "." + gvk.Group + "/" + name
+	return cluster.RefOf(obj.GetAPIVersion(), obj.GetKind(), name)
 }
 
 // Apply server-side applies objs in order as field manager "flowc", with strict field

@@ -68,7 +68,8 @@ var flowcBuild struct {
 	err  error
 }
 
-// flowcBinary builds cmd/flowc once per test run: the tests drive the real command line.
+// flowcBinary builds cmd/flowc, and beside it the flowc-kube that its apply, submit and logs
+// start, once per test run: the tests drive the real command line.
 func flowcBinary(t *testing.T) string {
 	flowcBuild.once.Do(func() {
 		dir, err := os.MkdirTemp("", "flowc-kube-test-")
@@ -77,9 +78,9 @@ func flowcBinary(t *testing.T) string {
 			return
 		}
 		flowcBuild.path = filepath.Join(dir, "flowc")
-		out, err := exec.Command("go", "build", "-o", flowcBuild.path, "../../cmd/flowc").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", dir+string(filepath.Separator), "../../cmd/flowc", "../../cmd/flowc-kube").CombinedOutput()
 		if err != nil {
-			flowcBuild.err = fmt.Errorf("go build ./cmd/flowc: %v\n%s", err, out)
+			flowcBuild.err = fmt.Errorf("go build ./cmd/flowc ./cmd/flowc-kube: %v\n%s", err, out)
 		}
 	})
 	if flowcBuild.err != nil {

@@ -1,6 +1,10 @@
 // Package kube is flowc's one door to a Kubernetes API server: it reads the kubeconfig as kubectl
 // does, finds Argo's resources through discovery, server-side applies manifests, and creates and
 // follows Workflows. Errors come back as one-line messages a user can act on.
+//
+// Only the flowc-kube program links this package (and client-go): flowc asks it over a pipe
+// (internal/cluster), so that compile and the other commands do not pay for client-go's package
+// initialisation at start-up.
 package kube
 
 import (
@@ -13,6 +17,8 @@ import (
 
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 // FieldManager is the name flowc's applies and creates are recorded under in managedFields.
@@ -25,23 +31,15 @@ const (
 	DialTimeout    = 5 * time.Second
 )
 
-// Flags are kubectl's connection flags.
-type Flags struct {
-	Kubeconfig string        // --kubeconfig: this file instead of $KUBECONFIG and ~/.kube/config
-	Context    string        // --context: this context instead of the current one
-	Warnings   io.Writer     // where the server's warnings go; nil drops them
-	Timeout    time.Duration // of one request; 0 means RequestTimeout
-}
+// Flags are kubectl's connection flags; a Timeout of 0 means RequestTimeout.
+type Flags = cluster.Flags
 
 // Cluster is one kubeconfig context: where its API server is, who flowc is there, and which
 // namespace the context names. Loading it contacts nothing.
 type Cluster struct {
-	Context   string // the context's name; "" for the in-cluster config of a pod
-	Server    string // the API server's URL
-	User      string // the kubeconfig user of the context, "" when unknown
-	Namespace string // the context's namespace, else "default"
-	timeout   time.Duration
-	config    *rest.Config
+	cluster.Info
+	timeout time.Duration
+	config  *rest.Config
 }
 
 // Load reads the kubeconfig with kubectl's rules: --kubeconfig, else the files of $KUBECONFIG
@@ -79,7 +77,7 @@ func Load(f Flags) (*Cluster, error) {
 	if err != nil || ns == "" {
 		ns = "default"
 	}
-	c := &Cluster{Context: name, Server: cfg.Host, Namespace: ns, timeout: f.Timeout, config: cfg}
+	c := &Cluster{Info: cluster.Info{Context: name, Server: cfg.Host, Namespace: ns}, timeout: f.Timeout, config: cfg}
 	if c.timeout <= 0 {
 		c.timeout = RequestTimeout
 	}
@@ -91,36 +89,7 @@ func Load(f Flags) (*Cluster, error) {
 }
 
 // NoConfigError is Load's error when there is no kubeconfig at all.
-type NoConfigError struct {
-	Looked []string // the files looked for
-}
-
-func (e *NoConfigError) Error() string {
-	return fmt.Sprintf("no kubeconfig found (looked for %s): set $KUBECONFIG, pass --kubeconfig, or create ~/.kube/config",
-		strings.Join(e.Looked, ", "))
-}
-
-// ResolveNamespace picks where objects go: the -n flag, else the namespace they were compiled
-// with (flowc.yaml), else the context's. A nil Cluster (no kubeconfig) falls back to "default".
-func (c *Cluster) ResolveNamespace(flag, compiled string) string {
-	switch {
-	case flag != "":
-		return flag
-	case compiled != "":
-		return compiled
-	case c != nil:
-		return c.Namespace
-	}
-	return "default"
-}
-
-// String names the cluster in messages: its server and context.
-func (c *Cluster) String() string {
-	if c.Context == "" {
-		return fmt.Sprintf("%s (in-cluster config)", c.Server)
-	}
-	return fmt.Sprintf("%s (context %q)", c.Server, c.Context)
-}
+type NoConfigError = cluster.NoConfigError
 
 // tune bounds the time of every request and of connecting, and routes the server's warnings.
 func tune(cfg *rest.Config, timeout time.Duration, warnings io.Writer) {

@@ -116,25 +116,6 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
-func TestResolveNamespace(t *testing.T) {
-	c := &Cluster{Namespace: "ctx"}
-	var none *Cluster
-	for _, tc := range []struct {
-		c                    *Cluster
-		flag, compiled, want string
-	}{
-		{c, "flag", "yaml", "flag"},
-		{c, "", "yaml", "yaml"},
-		{c, "", "", "ctx"},
-		{none, "", "", "default"},
-		{none, "flag", "", "flag"},
-	} {
-		if got := tc.c.ResolveNamespace(tc.flag, tc.compiled); got != tc.want {
-			t.Errorf("ResolveNamespace(%q, %q) = %q, want %q", tc.flag, tc.compiled, got, tc.want)
-		}
-	}
-}
-
 // Nothing listens on port 1: the error names the server and the context, at once.
 func TestUnreachable(t *testing.T) {
 	isolate(t)
@@ -222,7 +203,7 @@ func TestConflictMessage(t *testing.T) {
 }
 
 func TestWorkflowObject(t *testing.T) {
-	wf := workflow(Run{Namespace: "team", Template: "myflow", Params: []Param{{"count", "5"}}},
+	wf := workflow(Run{Namespace: "team", Template: "myflow", Params: []Param{{Name: "count", Value: "5"}}},
 		map[string]string{"app.kubernetes.io/managed-by": "flowc", "flowc.dev/flow": "myflow"})
 	if wf.GetGenerateName() != "myflow-" || wf.GetNamespace() != "team" || wf.GetName() != "" {
 		t.Errorf("metadata: %v", wf.Object["metadata"])

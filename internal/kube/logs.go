@@ -13,6 +13,8 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 // Argo's names for a run's pods: the label naming the Workflow and the annotation naming the node.
@@ -23,12 +25,7 @@ const (
 )
 
 // Pod is one pod of a run.
-type Pod struct {
-	Name    string // the pod's name
-	Node    string // the Argo node it runs
-	Step    string // its flowc.dev/step label: the step's template name
-	Created string // RFC 3339
-}
+type Pod = cluster.Pod
 
 // Pods lists the pods of the Workflow name in namespace ns, oldest first.
 func (c *Cluster) Pods(ctx context.Context, ns, name string) ([]Pod, error) {

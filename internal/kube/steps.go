@@ -4,20 +4,12 @@ import (
 	"sort"
 
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
-// Step is one pod of a run: a step, a foreach child or a retry attempt, as Argo's status.nodes
-// records it.
-type Step struct {
-	Name    string // the node's display name: "start", "body(0:a)", "flaky(1)"
-	Node    string // the node's full name, which the pod's node-name annotation holds
-	Phase   string // Pending, Running, Succeeded, Failed, Error, Skipped, Omitted
-	Message string // why it failed, e.g. "Error (exit code 1)"
-	Started string // RFC 3339, for ordering
-}
-
-// Failed reports whether the step's pod failed.
-func (s Step) Failed() bool { return s.Phase == "Failed" || s.Phase == "Error" }
+// Step is one pod of a run: a step, a foreach child or a retry attempt.
+type Step = cluster.Step
 
 // steps lists the Pod nodes of a Workflow's status, in the order they started.
 func steps(obj *unstructured.Unstructured) []Step {

@@ -7,6 +7,8 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 // templateLabel is the label Argo's own `argo submit --from workflowtemplate/x` puts on a Workflow,
@@ -14,14 +16,10 @@ import (
 const templateLabel = "workflows.argoproj.io/workflow-template"
 
 // Param is one parameter value of a run.
-type Param struct{ Name, Value string }
+type Param = cluster.Param
 
 // Run is a Workflow to start from an applied WorkflowTemplate.
-type Run struct {
-	Namespace string
-	Template  string  // the WorkflowTemplate's name
-	Params    []Param // only the values given; Argo fills in the template's defaults
-}
+type Run = cluster.Run
 
 // Submit creates a Workflow that runs the WorkflowTemplate r.Template, and returns its name. The
 // Workflow is named after the template (generateName "<template>-") and carries the template's

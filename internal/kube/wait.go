@@ -11,6 +11,8 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 )
 
 // How Wait follows a Workflow: one watch lasts at most watchSeconds before it is renewed; without
@@ -20,18 +22,8 @@ const (
 	pollInterval = 2 * time.Second
 )
 
-// Status is a Workflow's phase (Pending, Running, Succeeded, Failed, Error) and message, and
-// its steps' pods. Changed lists the steps whose phase changed since the previous report.
-type Status struct {
-	Phase, Message string
-	Steps          []Step
-	Changed        []Step
-}
-
-// Done reports whether the phase is final.
-func (s Status) Done() bool {
-	return s.Phase == "Succeeded" || s.Phase == "Failed" || s.Phase == "Error"
-}
+// Status is a Workflow's phase and message, and its steps' pods.
+type Status = cluster.Status
 
 // Wait follows the Workflow name in namespace ns until its phase is final or ctx ends, and calls
 // progress on every change of its phase or of a step's phase. It watches the Workflow and falls back to polling when the
