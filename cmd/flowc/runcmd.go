@@ -53,7 +53,7 @@ func runRun(e *env, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	cfg, ok := loadConfig(e, *verbose)
+	cfg, ok := loadConfig(e, paths, *verbose)
 	if !ok {
 		return exitFail
 	}
