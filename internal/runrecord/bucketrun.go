@@ -1,0 +1,218 @@
+package runrecord
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Incomplete is the status of a cluster run whose end step left no state: it is still running
+// or it failed, which the artifact repository alone cannot tell (Argo's Workflow can).
+const Incomplete = "incomplete"
+
+// EndFile is what the end step writes beside its state (PROTOCOL.md): the flow and the step, so
+// that a reader of the artifact repository knows the run succeeded without unpickling anything.
+const EndFile = "end.json"
+
+// stepSegment is a step's key segment: its name, with ".state" on GCS and Azure.
+var stepSegment = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)(\.state)?$`)
+
+// Load reads the run named run (a workflow's name) from the repository; ErrNoRun when it holds
+// nothing under that name.
+func (b *Bucket) Load(ctx context.Context, run string) (*Record, error) {
+	if !validRunName(run) {
+		return nil, fmt.Errorf("%q is not a run id", run)
+	}
+	objs, err := b.list(ctx, run+"/")
+	if err != nil {
+		return nil, err
+	}
+	r := &Record{Run: Run{ID: run, Status: Incomplete}, Location: b.Location(), bucket: b}
+	tasks := map[string]*Task{}
+	var end *object
+	for i := range objs {
+		o := &objs[i]
+		dir, file, ok := cutLast(o.key)
+		if !ok {
+			continue
+		}
+		t, ok := taskAt(dir)
+		if !ok {
+			continue
+		}
+		t.key = run + "/" + dir
+		k := t.Step + "/" + t.ID
+		if tasks[k] == nil {
+			tasks[k] = t
+			t.State = ""
+		}
+		t = tasks[k]
+		switch file {
+		case "state.pkl", "state.json":
+			t.stateFile, t.Started = file, o.info.LastModified
+			if t.State == "" {
+				t.State = TaskSucceeded
+			}
+		case "caught.json":
+			t.State = TaskCaught
+		case EndFile:
+			end = o
+		}
+	}
+	for _, t := range tasks {
+		if t.stateFile != "" {
+			r.Tasks = append(r.Tasks, t)
+		}
+	}
+	if len(r.Tasks) == 0 {
+		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, run, b.Location())
+	}
+	r.order()
+	return r, r.finish(ctx, end)
+}
+
+// taskAt parses a task's state directory, "<step>[.state]/<i>/<j>", into a task.
+func taskAt(dir string) (*Task, bool) {
+	parts := strings.Split(dir, "/")
+	m := stepSegment.FindStringSubmatch(parts[0])
+	if m == nil {
+		return nil, false
+	}
+	t := &Task{Step: m[1]}
+	for _, p := range parts[1:] {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || strconv.Itoa(n) != p {
+			return nil, false
+		}
+		t.Index = append(t.Index, n)
+	}
+	t.ID = TaskID(t.Index)
+	return t, true
+}
+
+func cutLast(key string) (dir, file string, ok bool) {
+	i := strings.LastIndexByte(key, '/')
+	if i <= 0 {
+		return "", "", false
+	}
+	return key[:i], key[i+1:], true
+}
+
+// order sorts the tasks as they finished (the repository keeps no start times), and the steps
+// by their first task: the order in which they ran.
+func (r *Record) order() {
+	sort.SliceStable(r.Tasks, func(i, j int) bool {
+		a, b := r.Tasks[i], r.Tasks[j]
+		if !a.Started.Equal(b.Started) {
+			return a.Started.Before(b.Started)
+		}
+		if a.Step != b.Step {
+			return a.Step < b.Step
+		}
+		return a.ID < b.ID
+	})
+	r.Started = r.Tasks[0].Started
+	seen := map[string]bool{}
+	for _, t := range r.Tasks {
+		if !seen[t.Step] {
+			seen[t.Step] = true
+			r.Steps = append(r.Steps, t.Step)
+		}
+	}
+}
+
+// finish reads the end step's end.json, if it wrote one: the run succeeded, and the record
+// learns the flow's name. Without it, a Go flow's state names the flow.
+func (r *Record) finish(ctx context.Context, end *object) error {
+	var doc struct {
+		Flow string `json:"flow"`
+	}
+	switch {
+	case end != nil:
+		data, err := r.bucket.get(ctx, r.ID+"/"+end.key)
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			return fmt.Errorf("%s/%s/%s: %v", r.Location, r.ID, end.key, err)
+		}
+		at := end.info.LastModified
+		r.Status, r.Finished = Succeeded, &at
+	default:
+		for _, t := range r.Tasks {
+			if t.stateFile != "state.json" {
+				continue
+			}
+			if data, err := r.bucket.get(ctx, t.key+"/state.json"); err == nil {
+				_ = json.Unmarshal(data, &doc)
+			}
+			break
+		}
+	}
+	r.Flow = doc.Flow
+	return nil
+}
+
+// validRunName admits a workflow's name (or a prefix of one): no separators, nothing hidden.
+func validRunName(s string) bool {
+	return s != "" && !strings.ContainsAny(s, `/\`) && !strings.HasPrefix(s, ".")
+}
+
+// List reads every run in the repository, newest first.
+func (b *Bucket) List(ctx context.Context) ([]*Record, error) {
+	names, err := b.runNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Record
+	for _, n := range names {
+		if r, err := b.Load(ctx, n); err == nil {
+			out = append(out, r)
+		}
+	}
+	newestFirst(out)
+	return out, nil
+}
+
+// Find resolves a run reference, a workflow's name or a prefix of exactly one, to its record.
+func (b *Bucket) Find(ctx context.Context, ref string) (*Record, error) {
+	if !validRunName(ref) {
+		return nil, fmt.Errorf("%q is not a run id", ref)
+	}
+	if r, err := b.Load(ctx, ref); err == nil {
+		return r, nil
+	}
+	names, err := b.runNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var match []string
+	for _, n := range names {
+		if strings.HasPrefix(n, ref) {
+			match = append(match, n)
+		}
+	}
+	switch len(match) {
+	case 0:
+		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, ref, b.Location())
+	case 1:
+		return b.Load(ctx, match[0])
+	}
+	return nil, fmt.Errorf("%q names %d runs in %s (%s, %s, ...): give more of the name", ref, len(match), b.Location(), match[0], match[1])
+}
+
+// bucketState reads a task's state file from the repository; ok is false when there is none.
+func (r *Record) bucketState(t *Task, name string) (data []byte, ok bool, err error) {
+	if t.stateFile != name {
+		return nil, false, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	data, err = r.bucket.get(ctx, t.key+"/"+name)
+	return data, err == nil, err
+}
