@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -72,7 +73,13 @@ func (b *Bucket) Load(ctx context.Context, run string) (*Record, error) {
 	if len(r.Tasks) == 0 {
 		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, run, b.Location())
 	}
-	r.order()
+	endStep := ""
+	if end != nil {
+		if t, ok := taskAt(path.Dir(end.key)); ok {
+			endStep = t.Step
+		}
+	}
+	r.order(endStep)
 	return r, r.finish(ctx, end)
 }
 
@@ -104,10 +111,23 @@ func cutLast(key string) (dir, file string, ok bool) {
 }
 
 // order sorts the tasks as they finished (the repository keeps no start times), and the steps
-// by their first task: the order in which they ran.
-func (r *Record) order() {
+// by their first task: the order in which they ran. "start" comes first and the step that wrote
+// end.json last, whatever the clock's resolution.
+func (r *Record) order(endStep string) {
+	rank := func(t *Task) int {
+		switch t.Step {
+		case "start":
+			return 0
+		case endStep:
+			return 2
+		}
+		return 1
+	}
 	sort.SliceStable(r.Tasks, func(i, j int) bool {
 		a, b := r.Tasks[i], r.Tasks[j]
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra < rb
+		}
 		if !a.Started.Equal(b.Started) {
 			return a.Started.Before(b.Started)
 		}
@@ -117,6 +137,11 @@ func (r *Record) order() {
 		return a.ID < b.ID
 	})
 	r.Started = r.Tasks[0].Started
+	for _, t := range r.Tasks {
+		if t.Started.Before(r.Started) {
+			r.Started = t.Started
+		}
+	}
 	seen := map[string]bool{}
 	for _, t := range r.Tasks {
 		if !seen[t.Step] {
