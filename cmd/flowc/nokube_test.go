@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// TestNoKubeBuild checks that -tags flowc_nokube keeps the Kubernetes client out of flowc (and
-// so its package initialisation out of every command's start-up), while the default build has
-// apply's client in it.
+// TestNoKubeBuild checks that -tags flowc_nokube keeps the Kubernetes client and the S3 client
+// out of flowc (and so their package initialisation out of every command's start-up), while the
+// default build has apply's client in it.
 func TestNoKubeBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
@@ -27,7 +27,8 @@ func TestNoKubeBuild(t *testing.T) {
 		// Kubernetes' name validation (apimachinery's util/validation) is small and has no
 		// start-up cost; the client, the API types and the scheme machinery do.
 		if strings.HasPrefix(p, "k8s.io/client-go/") || strings.HasPrefix(p, "k8s.io/api/") ||
-			strings.HasPrefix(p, "k8s.io/apimachinery/pkg/runtime") || strings.HasSuffix(p, "/internal/kube") {
+			strings.HasPrefix(p, "k8s.io/apimachinery/pkg/runtime") || strings.HasSuffix(p, "/internal/kube") ||
+			strings.HasPrefix(p, "github.com/minio/") || strings.HasSuffix(p, "/internal/s3repo") {
 			t.Errorf("-tags flowc_nokube still links %s", p)
 		}
 	}

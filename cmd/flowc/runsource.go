@@ -12,39 +12,39 @@ import (
 // that no local run has is looked up in $FLOWC_S3_BUCKET's repository when that is set, so that
 // `flowc show WORKFLOW` reads a run on the cluster as it reads a local one.
 func findRun(e *env, runsDir, ref string) (*runrecord.Record, error) {
-	if runrecord.IsBucketURL(runsDir) {
-		b, err := runrecord.OpenBucket(runsDir)
+	if isRepoURL(runsDir) {
+		repo, err := openRepo(runsDir)
 		if err != nil {
 			return nil, err
 		}
-		return b.Find(e.ctx, ref)
+		return runrecord.FindIn(e.ctx, repo, ref)
 	}
 	r, err := runrecord.Find(runsDir, ref)
 	if !errors.Is(err, runrecord.ErrNoRun) {
 		return r, err
 	}
-	b, ok, berr := runrecord.BucketFromEnv()
+	repo, ok, rerr := repoFromEnv()
 	switch {
 	case !ok:
 		return nil, err
-	case berr != nil:
-		return nil, berr
+	case rerr != nil:
+		return nil, rerr
 	}
-	r, berr = b.Find(e.ctx, ref)
-	if errors.Is(berr, runrecord.ErrNoRun) {
-		return nil, fmt.Errorf("%v, nor in %s ($%s)", err, b.Location(), runrecord.EnvS3Bucket)
+	r, rerr = runrecord.FindIn(e.ctx, repo, ref)
+	if errors.Is(rerr, runrecord.ErrNoRun) {
+		return nil, fmt.Errorf("%v, nor in %s ($%s)", err, repo.Location(), envS3Bucket)
 	}
-	return r, berr
+	return r, rerr
 }
 
 // listRuns lists the runs of a runs location, newest first.
 func listRuns(e *env, runsDir string) ([]*runrecord.Record, error) {
-	if !runrecord.IsBucketURL(runsDir) {
+	if !isRepoURL(runsDir) {
 		return runrecord.List(runsDir)
 	}
-	b, err := runrecord.OpenBucket(runsDir)
+	repo, err := openRepo(runsDir)
 	if err != nil {
 		return nil, err
 	}
-	return b.List(e.ctx)
+	return runrecord.ListFrom(e.ctx, repo)
 }

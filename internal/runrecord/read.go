@@ -20,8 +20,8 @@ type Record struct {
 	Dir   string  `json:"-"` // a local run's directory; "" for a run in an artifact repository
 	Tasks []*Task `json:"tasks"`
 	// Location is where a cluster run was read from (s3://bucket/prefix); "" for a local run.
-	Location string  `json:"location,omitempty"`
-	bucket   *Bucket // the repository of a cluster run
+	Location string     `json:"location,omitempty"`
+	repo     Repository // the repository of a cluster run
 }
 
 // Task is one execution of a step, with its retries folded in.
@@ -34,7 +34,7 @@ type Task struct {
 	Duration time.Duration `json:"duration_ns"`
 	Retries  int           `json:"retries"`
 
-	key       string // a cluster run's task: its state's key, relative to the repository's prefix
+	key       string // a cluster run's task: its state's key in the repository
 	stateFile string // a cluster run's task: state.pkl or state.json
 }
 
@@ -256,8 +256,8 @@ func (r *Record) StepNames() []string {
 // reads it).
 func (r *Record) GoFields(t *Task) (fields map[string]json.RawMessage, ok bool, err error) {
 	var data []byte
-	if r.bucket != nil {
-		if data, ok, err = r.bucketState(t, "state.json"); !ok {
+	if r.repo != nil {
+		if data, ok, err = r.repoState(t, "state.json"); !ok {
 			return nil, false, err
 		}
 	} else if data, err = os.ReadFile(filepath.Join(r.StateDir(t), "state.json")); errors.Is(err, os.ErrNotExist) {

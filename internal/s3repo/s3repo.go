@@ -1,4 +1,8 @@
-package runrecord
+// Package s3repo reads an artifact repository through the S3 API (minio-go): the cluster's runs,
+// which internal/runrecord lays out. It is configured as Argo's artifact repository is, from the
+// environment. Only the full flowc links it: its package initialisation is start-up time that a
+// flowc built for compiling alone (-tags flowc_nokube) does without.
+package s3repo
 
 import (
 	"context"
@@ -9,22 +13,14 @@ import (
 	"os"
 	"strings"
 
+	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
 )
 
-// A run on the cluster keeps no record of its own: each step's state is a key-only artifact in
-// the artifact repository (emit/argo), so the run is read from those keys alone:
-//
-//	<prefix><workflow>/<step>[.state]/<i>/<j>/state.pkl   (or state.json: a Go flow)
-//	                                        .../caught.json  @catch took over the task
-//	                                        .../foreach.json the step fanned out
-//	                                        .../end.json     the end step finished: the run succeeded
-//
-// (".state" ends a step's segment on GCS and Azure, through their S3 APIs.) The repository is
-// configured as Argo's is: a bucket, an endpoint, insecure (plain http), a region, and the
-// credentials from the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY[/AWS_SESSION_TOKEN],
-// MinIO's variables, ~/.aws/credentials, or the instance's role).
+// The repository is configured as Argo's is: a bucket, an endpoint, insecure (plain http), a
+// region, and the credentials from the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+// [/AWS_SESSION_TOKEN], MinIO's variables, ~/.aws/credentials, or the instance's role).
 
 // Environment variables that point flowc at an artifact repository.
 const (
@@ -36,31 +32,30 @@ const (
 )
 
 // URLScheme starts a runs location that is an artifact repository: s3://bucket[/prefix].
-const URLScheme = "s3://"
+const URLScheme = runrecord.URLScheme
 
-// Bucket reads cluster runs from an artifact repository through the S3 API.
+// Bucket is an artifact repository read through the S3 API: a runrecord.Repository.
 type Bucket struct {
 	client *minio.Client
 	bucket string
 	prefix string // "" or ending in "/"
 }
 
-// IsBucketURL says whether a runs location names an artifact repository.
-func IsBucketURL(loc string) bool { return strings.HasPrefix(loc, URLScheme) }
+// IsURL says whether a runs location names an artifact repository.
+func IsURL(loc string) bool { return strings.HasPrefix(loc, URLScheme) }
 
-// BucketFromEnv opens the repository $FLOWC_S3_BUCKET names; ok is false when it is unset.
-func BucketFromEnv() (b *Bucket, ok bool, err error) {
+// FromEnv opens the repository $FLOWC_S3_BUCKET names; ok is false when it is unset.
+func FromEnv() (b *Bucket, ok bool, err error) {
 	name := os.Getenv(EnvS3Bucket)
 	if name == "" {
 		return nil, false, nil
 	}
-	b, err = OpenBucket(URLScheme + name + "/" + os.Getenv(EnvS3Prefix))
+	b, err = Open(URLScheme + name + "/" + os.Getenv(EnvS3Prefix))
 	return b, true, err
 }
 
-// OpenBucket opens s3://bucket[/prefix] with the endpoint, region and credentials of the
-// environment.
-func OpenBucket(loc string) (*Bucket, error) {
+// Open opens s3://bucket[/prefix] with the endpoint, region and credentials of the environment.
+func Open(loc string) (*Bucket, error) {
 	rest, ok := strings.CutPrefix(loc, URLScheme)
 	name, prefix, _ := strings.Cut(rest, "/")
 	if !ok || name == "" {
@@ -131,40 +126,21 @@ func (b *Bucket) Location() string {
 	return URLScheme + b.bucket + "/" + strings.TrimSuffix(b.prefix, "/")
 }
 
-// object is one key under a run, relative to the run, and when it was written.
-type object struct {
-	key  string
-	info minio.ObjectInfo
-}
-
-// list lists the keys under prefix (relative to the bucket's prefix), recursively.
-func (b *Bucket) list(ctx context.Context, prefix string) ([]object, error) {
-	var out []object
-	for o := range b.client.ListObjects(ctx, b.bucket, minio.ListObjectsOptions{Prefix: b.prefix + prefix, Recursive: true}) {
+// List lists the objects under prefix, relative to the bucket's prefix (runrecord.Repository).
+func (b *Bucket) List(ctx context.Context, prefix string, recursive bool) ([]runrecord.Object, error) {
+	var out []runrecord.Object
+	opts := minio.ListObjectsOptions{Prefix: b.prefix + prefix, Recursive: recursive}
+	for o := range b.client.ListObjects(ctx, b.bucket, opts) {
 		if o.Err != nil {
 			return nil, b.wrap(o.Err)
 		}
-		out = append(out, object{key: strings.TrimPrefix(o.Key, b.prefix+prefix), info: o})
+		out = append(out, runrecord.Object{Key: strings.TrimPrefix(o.Key, b.prefix), Modified: o.LastModified})
 	}
 	return out, nil
 }
 
-// runNames lists the top-level names under the bucket's prefix: the workflows' names.
-func (b *Bucket) runNames(ctx context.Context) ([]string, error) {
-	var out []string
-	for o := range b.client.ListObjects(ctx, b.bucket, minio.ListObjectsOptions{Prefix: b.prefix}) {
-		if o.Err != nil {
-			return nil, b.wrap(o.Err)
-		}
-		if name, ok := strings.CutSuffix(strings.TrimPrefix(o.Key, b.prefix), "/"); ok && name != "" {
-			out = append(out, name)
-		}
-	}
-	return out, nil
-}
-
-// get reads one object, relative to the bucket's prefix.
-func (b *Bucket) get(ctx context.Context, key string) ([]byte, error) {
+// Get reads one object, relative to the bucket's prefix (runrecord.Repository).
+func (b *Bucket) Get(ctx context.Context, key string) ([]byte, error) {
 	obj, err := b.client.GetObject(ctx, b.bucket, b.prefix+key, minio.GetObjectOptions{})
 	if err != nil {
 		return nil, b.wrap(err)

@@ -12,6 +12,16 @@ import (
 	"time"
 )
 
+// A run on the cluster keeps no record of its own: each step's state is a key-only artifact in
+// the artifact repository (emit/argo), so the run is read from those keys alone:
+//
+//	<workflow>/<step>[.state]/<i>/<j>/state.pkl   (or state.json: a Go flow)
+//	                                 .../caught.json  @catch took over the task
+//	                                 .../foreach.json the step fanned out
+//	                                 .../end.json     the end step finished: the run succeeded
+//
+// (".state" ends a step's segment on GCS and Azure, read through their S3 APIs.)
+
 // Incomplete is the status of a cluster run whose end step left no state: it is still running
 // or it failed, which the artifact repository alone cannot tell (Argo's Workflow can).
 const Incomplete = "incomplete"
@@ -23,22 +33,22 @@ const EndFile = "end.json"
 // stepSegment is a step's key segment: its name, with ".state" on GCS and Azure.
 var stepSegment = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)(\.state)?$`)
 
-// Load reads the run named run (a workflow's name) from the repository; ErrNoRun when it holds
-// nothing under that name.
-func (b *Bucket) Load(ctx context.Context, run string) (*Record, error) {
+// LoadFrom reads the run named run (a workflow's name) from a repository; ErrNoRun when it
+// holds nothing under that name.
+func LoadFrom(ctx context.Context, repo Repository, run string) (*Record, error) {
 	if !validRunName(run) {
 		return nil, fmt.Errorf("%q is not a run id", run)
 	}
-	objs, err := b.list(ctx, run+"/")
+	objs, err := repo.List(ctx, run+"/", true)
 	if err != nil {
 		return nil, err
 	}
-	r := &Record{Run: Run{ID: run, Status: Incomplete}, Location: b.Location(), bucket: b}
+	r := &Record{Run: Run{ID: run, Status: Incomplete}, Location: repo.Location(), repo: repo}
 	tasks := map[string]*Task{}
-	var end *object
+	var end *Object
 	for i := range objs {
 		o := &objs[i]
-		dir, file, ok := cutLast(o.key)
+		dir, file, ok := cutLast(strings.TrimPrefix(o.Key, run+"/"))
 		if !ok {
 			continue
 		}
@@ -55,7 +65,7 @@ func (b *Bucket) Load(ctx context.Context, run string) (*Record, error) {
 		t = tasks[k]
 		switch file {
 		case "state.pkl", "state.json":
-			t.stateFile, t.Started = file, o.info.LastModified
+			t.stateFile, t.Started = file, o.Modified
 			if t.State == "" {
 				t.State = TaskSucceeded
 			}
@@ -71,11 +81,11 @@ func (b *Bucket) Load(ctx context.Context, run string) (*Record, error) {
 		}
 	}
 	if len(r.Tasks) == 0 {
-		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, run, b.Location())
+		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, run, repo.Location())
 	}
 	endStep := ""
 	if end != nil {
-		if t, ok := taskAt(path.Dir(end.key)); ok {
+		if t, ok := taskAt(path.Dir(strings.TrimPrefix(end.Key, run+"/"))); ok {
 			endStep = t.Step
 		}
 	}
@@ -153,27 +163,27 @@ func (r *Record) order(endStep string) {
 
 // finish reads the end step's end.json, if it wrote one: the run succeeded, and the record
 // learns the flow's name. Without it, a Go flow's state names the flow.
-func (r *Record) finish(ctx context.Context, end *object) error {
+func (r *Record) finish(ctx context.Context, end *Object) error {
 	var doc struct {
 		Flow string `json:"flow"`
 	}
 	switch {
 	case end != nil:
-		data, err := r.bucket.get(ctx, r.ID+"/"+end.key)
+		data, err := r.repo.Get(ctx, end.Key)
 		if err != nil {
 			return err
 		}
 		if err := json.Unmarshal(data, &doc); err != nil {
-			return fmt.Errorf("%s/%s/%s: %v", r.Location, r.ID, end.key, err)
+			return fmt.Errorf("%s/%s: %v", r.Location, end.Key, err)
 		}
-		at := end.info.LastModified
+		at := end.Modified
 		r.Status, r.Finished = Succeeded, &at
 	default:
 		for _, t := range r.Tasks {
 			if t.stateFile != "state.json" {
 				continue
 			}
-			if data, err := r.bucket.get(ctx, t.key+"/state.json"); err == nil {
+			if data, err := r.repo.Get(ctx, t.key+"/state.json"); err == nil {
 				_ = json.Unmarshal(data, &doc)
 			}
 			break
@@ -188,15 +198,30 @@ func validRunName(s string) bool {
 	return s != "" && !strings.ContainsAny(s, `/\`) && !strings.HasPrefix(s, ".")
 }
 
-// List reads every run in the repository, newest first.
-func (b *Bucket) List(ctx context.Context) ([]*Record, error) {
-	names, err := b.runNames(ctx)
+// runNames lists the top-level names of a repository: the workflows' names.
+func runNames(ctx context.Context, repo Repository) ([]string, error) {
+	objs, err := repo.List(ctx, "", false)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, o := range objs {
+		if name, ok := strings.CutSuffix(o.Key, "/"); ok && validRunName(name) {
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+// ListFrom reads every run in a repository, newest first.
+func ListFrom(ctx context.Context, repo Repository) ([]*Record, error) {
+	names, err := runNames(ctx, repo)
 	if err != nil {
 		return nil, err
 	}
 	var out []*Record
 	for _, n := range names {
-		if r, err := b.Load(ctx, n); err == nil {
+		if r, err := LoadFrom(ctx, repo, n); err == nil {
 			out = append(out, r)
 		}
 	}
@@ -204,15 +229,16 @@ func (b *Bucket) List(ctx context.Context) ([]*Record, error) {
 	return out, nil
 }
 
-// Find resolves a run reference, a workflow's name or a prefix of exactly one, to its record.
-func (b *Bucket) Find(ctx context.Context, ref string) (*Record, error) {
+// FindIn resolves a run reference, a workflow's name or a prefix of exactly one, to its record
+// in a repository.
+func FindIn(ctx context.Context, repo Repository, ref string) (*Record, error) {
 	if !validRunName(ref) {
 		return nil, fmt.Errorf("%q is not a run id", ref)
 	}
-	if r, err := b.Load(ctx, ref); err == nil {
+	if r, err := LoadFrom(ctx, repo, ref); err == nil {
 		return r, nil
 	}
-	names, err := b.runNames(ctx)
+	names, err := runNames(ctx, repo)
 	if err != nil {
 		return nil, err
 	}
@@ -224,20 +250,20 @@ func (b *Bucket) Find(ctx context.Context, ref string) (*Record, error) {
 	}
 	switch len(match) {
 	case 0:
-		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, ref, b.Location())
+		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, ref, repo.Location())
 	case 1:
-		return b.Load(ctx, match[0])
+		return LoadFrom(ctx, repo, match[0])
 	}
-	return nil, fmt.Errorf("%q names %d runs in %s (%s, %s, ...): give more of the name", ref, len(match), b.Location(), match[0], match[1])
+	return nil, fmt.Errorf("%q names %d runs in %s (%s, %s, ...): give more of the name", ref, len(match), repo.Location(), match[0], match[1])
 }
 
-// bucketState reads a task's state file from the repository; ok is false when there is none.
-func (r *Record) bucketState(t *Task, name string) (data []byte, ok bool, err error) {
+// repoState reads a task's state file from the repository; ok is false when there is none.
+func (r *Record) repoState(t *Task, name string) (data []byte, ok bool, err error) {
 	if t.stateFile != name {
 		return nil, false, nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	data, err = r.bucket.get(ctx, t.key+"/"+name)
+	data, err = r.repo.Get(ctx, t.key+"/"+name)
 	return data, err == nil, err
 }
