@@ -86,7 +86,7 @@ func TestClusterRecord(t *testing.T) {
 		t.Errorf("ListFrom = %v, %v; want wf-b2, wf-a1 (newest first; other holds no run)", runs, err)
 	}
 	for ref, msg := range map[string]string{
-		"wf-": `"wf-" names 2 runs in s3://mem/ (wf-a1, wf-b2, ...): give more of the name`,
+		"wf-":  `"wf-" names 2 runs in s3://mem/ (wf-a1, wf-b2, ...): give more of the name`,
 		"wf-c": `no run "wf-c" in s3://mem/`, "other": `no run "other" in s3://mem/`,
 		"../x": `"../x" is not a run id`,
 	} {
