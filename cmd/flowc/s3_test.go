@@ -156,6 +156,13 @@ True 14 [9, 1, 4] [0, 1, 2]
 [9, 1, 4] end start ['end', 'join', 'square', 'start']
 False [3, 1, 2]
 `)
+	// In a pod: the repository from FLOWC_S3_BUCKET, the endpoint as host:port with insecure.
+	u, _ := url.Parse(os.Getenv("FLOWC_TEST_S3_ENDPOINT"))
+	t.Setenv("FLOWC_S3_ENDPOINT", u.Host)
+	t.Setenv("FLOWC_S3_INSECURE", "true")
+	clientPrints(t, files, `from metaflow import Flow, get_metadata
+print(get_metadata(), Flow("ForeachFlow").latest_successful_run.data.squares)
+`, loc+" [9, 1, 4]\n")
 }
 
 // decodeOut runs flowc in dir and decodes its JSON stdout into v.

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/internal/runrecord"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
 )
@@ -114,11 +115,8 @@ func firstEnv(keys ...string) string {
 
 // isTrue reads a flag variable with the protocol's bool words.
 func isTrue(v string) bool {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "1", "true", "t", "yes", "y", "on":
-		return true
-	}
-	return false
+	b, ok := spec.ParseBool(v)
+	return ok && b
 }
 
 // Location is the repository as a runs location, s3://bucket/prefix.

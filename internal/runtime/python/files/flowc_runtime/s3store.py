@@ -26,10 +26,11 @@ import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 
+from .parameters import _BOOLS  # the protocol's bool words
+
 _NS = "{http://s3.amazonaws.com/doc/2006-03-01/}"
 _STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(\.state)?$")
 _INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
-_TRUE = ("1", "true", "t", "yes", "y", "on")
 
 
 class S3Error(Exception):
@@ -67,7 +68,7 @@ class Client(object):
 
     def __init__(self, bucket):
         ep = _env("FLOWC_S3_ENDPOINT", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL") or "s3.amazonaws.com"
-        secure = os.environ.get("FLOWC_S3_INSECURE", "").strip().lower() not in _TRUE
+        secure = not _BOOLS.get(os.environ.get("FLOWC_S3_INSECURE", "").strip().lower(), False)
         if "://" in ep:
             u = urllib.parse.urlsplit(ep)
             if u.scheme not in ("http", "https") or not u.netloc or u.path.strip("/"):
