@@ -44,25 +44,37 @@ func LoadFrom(ctx context.Context, repo Repository, run string) (*Record, error)
 		return nil, err
 	}
 	r := &Record{Run: Run{ID: run, Status: Incomplete}, Location: repo.Location(), repo: repo}
-	tasks := map[string]*Task{}
 	var end *Object
+	r.Tasks, end = scanTasks(run, objs)
+	if len(r.Tasks) == 0 {
+		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, run, repo.Location())
+	}
+	endStep := ""
+	if end != nil {
+		if t, ok := taskAt(path.Dir(strings.TrimPrefix(end.Key, run+"/"))); ok {
+			endStep = t.Step
+		}
+	}
+	r.order(endStep)
+	return r, r.finish(ctx, end)
+}
+
+// scanTasks finds the tasks that left state among a run's keys, and the end step's end.json.
+func scanTasks(run string, objs []Object) (tasks []*Task, end *Object) {
+	byKey := map[string]*Task{}
 	for i := range objs {
 		o := &objs[i]
 		dir, file, ok := cutLast(strings.TrimPrefix(o.Key, run+"/"))
-		if !ok {
+		t, isTask := taskAt(dir)
+		if !ok || !isTask {
 			continue
 		}
-		t, ok := taskAt(dir)
-		if !ok {
-			continue
-		}
-		t.key = run + "/" + dir
 		k := t.Step + "/" + t.ID
-		if tasks[k] == nil {
-			tasks[k] = t
-			t.State = ""
+		if byKey[k] == nil {
+			t.key, t.State = run+"/"+dir, ""
+			byKey[k] = t
 		}
-		t = tasks[k]
+		t = byKey[k]
 		switch file {
 		case "state.pkl", "state.json":
 			t.stateFile, t.Started = file, o.Modified
@@ -75,22 +87,12 @@ func LoadFrom(ctx context.Context, repo Repository, run string) (*Record, error)
 			end = o
 		}
 	}
-	for _, t := range tasks {
+	for _, t := range byKey {
 		if t.stateFile != "" {
-			r.Tasks = append(r.Tasks, t)
+			tasks = append(tasks, t) // in any order: Record.order sorts them
 		}
 	}
-	if len(r.Tasks) == 0 {
-		return nil, fmt.Errorf("%w %q in %s", ErrNoRun, run, repo.Location())
-	}
-	endStep := ""
-	if end != nil {
-		if t, ok := taskAt(path.Dir(strings.TrimPrefix(end.Key, run+"/"))); ok {
-			endStep = t.Step
-		}
-	}
-	r.order(endStep)
-	return r, r.finish(ctx, end)
+	return tasks, end
 }
 
 // taskAt parses a task's state directory, "<step>[.state]/<i>/<j>", into a task.
