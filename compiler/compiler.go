@@ -31,8 +31,9 @@ const (
 // Options are a compile's settings; the zero value compiles as `flowc compile` does by default.
 type Options struct {
 	Kind string // WorkflowTemplate ("" means it) or Workflow
-	// ConfigDir is where flowc.yaml is searched from, upwards to the repository root, as the CLI
-	// searches from its working directory; "" means the current directory.
+	// ConfigDir is where flowc.yaml is searched from, upwards to the repository root; "" means
+	// from each flow's own directory, as the CLI searches (flows under different flowc.yaml
+	// files are then an error: compile them in separate calls).
 	ConfigDir string
 	// ImageRepo and BaseImage override flowc.yaml's when set, as --image-repo and --base-image do.
 	ImageRepo, BaseImage string
@@ -63,7 +64,7 @@ func (o *Output) Paths() []string {
 // warnings; when any flow has an error it returns no outputs and an *Error holding every
 // diagnostic, positioned as the CLI prints them.
 func Compile(paths []string, o Options) ([]*Output, []Diagnostic, error) {
-	opts, err := options(o)
+	opts, err := options(o, paths)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -79,7 +80,7 @@ func Compile(paths []string, o Options) ([]*Output, []Diagnostic, error) {
 }
 
 // options turns o into the driver's options: flowc.yaml, then o's overrides.
-func options(o Options) (driver.Options, error) {
+func options(o Options, paths []string) (driver.Options, error) {
 	kind := o.Kind
 	switch kind {
 	case "":
@@ -88,11 +89,13 @@ func options(o Options) (driver.Options, error) {
 	default:
 		return driver.Options{}, fmt.Errorf("kind must be %s or %s, not %q", WorkflowTemplate, Workflow, o.Kind)
 	}
-	dir := o.ConfigDir
-	if dir == "" {
-		dir = "."
+	var cfg *config.Config
+	var err error
+	if o.ConfigDir != "" {
+		cfg, err = config.Find(o.ConfigDir)
+	} else {
+		cfg, err = config.FindFor(paths)
 	}
-	cfg, err := config.Find(dir)
 	var cerr *config.Error
 	if errors.As(err, &cerr) {
 		return driver.Options{}, &Error{Diagnostics: public(cerr.Diags)}

@@ -15,6 +15,7 @@ const (
 	StateFile   = "state.json"   // the step's state, for the steps after it
 	ForeachFile = "foreach.json" // after a foreach step: the child indexes [0,1,...,n-1]
 	CaughtFile  = "caught.json"  // when //flowc:catch took over: {"type", "message"}
+	EndFile     = "end.json"     // after the end step: {"flow", "step"}; the run succeeded
 	stateFormat = "flowc-go-state"
 	stateVer    = 1
 )

@@ -3,6 +3,7 @@ package flow
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -176,7 +177,12 @@ func (r *runner) finish() error {
 	if st.Stack == nil {
 		st.Stack = []Frame{}
 	}
-	return st.write(r.c.Out)
+	if err := st.write(r.c.Out); err != nil || r.c.HasNext {
+		return err
+	}
+	// The end step: end.json tells a reader of the artifact repository that the run succeeded.
+	end, _ := json.Marshal(map[string]string{"flow": st.Flow, "step": st.Step})
+	return atomicWrite(filepath.Join(r.c.Out, EndFile), end)
 }
 
 // checkNext compares the step's Next call with the compiled transition (--next, --foreach).

@@ -50,7 +50,7 @@ func runApply(e *env, args []string) int {
 	if strings.EqualFold(cf.kind, "workflow") {
 		return usageErr(e, "apply is for templates: --kind workflow makes a one-off Workflow; apply the WorkflowTemplate, then start runs with flowc submit")
 	}
-	opts, code, ok := cf.options(e)
+	opts, code, ok := cf.options(e, paths)
 	if !ok {
 		return code
 	}

@@ -29,7 +29,7 @@ func runBuild(e *env, args []string) int {
 	if *builder != "" && !oneOf(*builder, "buildctl", "docker") {
 		return usageErr(e, "--builder must be buildctl or docker, not %q", *builder)
 	}
-	opts, code, ok := cf.options(e)
+	opts, code, ok := cf.options(e, paths)
 	if !ok {
 		return code
 	}

@@ -39,14 +39,14 @@ func (c *compileFlags) register(fs interface {
 }
 
 // options merges the flags over flowc.yaml.
-func (c *compileFlags) options(e *env) (driver.Options, int, bool) {
+func (c *compileFlags) options(e *env, paths []string) (driver.Options, int, bool) {
 	if !oneOf(c.kind, "workflowtemplate", "workflow") {
 		return driver.Options{}, usageErr(e, "--kind must be workflowtemplate or workflow, not %q", c.kind), false
 	}
 	if !oneOf(c.format, "text", "json") {
 		return driver.Options{}, usageErr(e, "--format must be text or json, not %q", c.format), false
 	}
-	cfg, ok := loadConfig(e, c.verbose)
+	cfg, ok := loadConfig(e, paths, c.verbose)
 	if !ok {
 		return driver.Options{}, exitFail, false
 	}
@@ -125,7 +125,7 @@ func runCompile(e *env, args []string) int {
 	if *check && *outDir == "-" {
 		return usageErr(e, "--check needs -o DIR, the directory that holds the committed output")
 	}
-	opts, code, ok := cf.options(e)
+	opts, code, ok := cf.options(e, paths)
 	if !ok {
 		return code
 	}
@@ -177,9 +177,8 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return usageErr(e, "%v", err)
 	}
-	cfg, err := config.Find(".")
-	if err != nil {
-		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
+	cfg, ok := loadConfig(e, paths, false)
+	if !ok {
 		return exitFail
 	}
 	// Everything compile reports, build warnings and name collisions included, writing nothing.

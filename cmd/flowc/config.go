@@ -8,10 +8,11 @@ import (
 	"github.com/flowc-dev/flowc/internal/config"
 )
 
-// loadConfig finds and reads the flowc.yaml that applies in the working directory, printing its
-// problems as diagnostics; with verbose it says which file was used, or where it looked.
-func loadConfig(e *env, verbose bool) (*config.Config, bool) {
-	cfg, err := config.Find(".")
+// loadConfig finds and reads the flowc.yaml that applies to the flows at paths (searched from
+// each flow's directory, config.FindFor), printing its problems as diagnostics; with verbose it
+// says which file was used, or where it looked.
+func loadConfig(e *env, paths []string, verbose bool) (*config.Config, bool) {
+	cfg, err := config.FindFor(paths)
 	var cerr *config.Error
 	switch {
 	case errors.As(err, &cerr):

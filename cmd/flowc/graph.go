@@ -15,7 +15,7 @@ func runGraph(e *env, args []string) int {
 	fs := newFlagSet(e, "graph", "[--format mermaid|dot] FLOW | --run RUN [FLOW]")
 	format := fs.String("format", "mermaid", "graph format: mermaid or dot")
 	runRef := fs.String("run", "", "draw what this local run did: each step's state, tasks and time")
-	runsDir := fs.String("runs-dir", defaultRunsDir, "where local runs keep their records")
+	runsDir := fs.String("runs-dir", defaultRunsDir, "where runs keep their records: a directory, or s3://BUCKET[/PREFIX] for the cluster's runs")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -25,14 +25,14 @@ func runGraph(e *env, args []string) int {
 	}
 	var rec *runrecord.Record
 	if *runRef != "" {
-		r, err := runrecord.Find(*runsDir, *runRef)
+		r, err := findRun(e, *runsDir, *runRef)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 			return exitFail
 		}
 		rec = r
 		// filepath.IsLocal: the record names a file inside the run's own context, nothing else.
-		if len(paths) == 0 && r.FlowFile != "" && filepath.IsLocal(filepath.FromSlash(r.FlowFile)) {
+		if len(paths) == 0 && r.Dir != "" && r.FlowFile != "" && filepath.IsLocal(filepath.FromSlash(r.FlowFile)) {
 			// The run's own copy of the flow: the graph it ran, even if the source moved on.
 			paths = []string{filepath.Join(r.Dir, "context", filepath.FromSlash(r.FlowFile))}
 		}

@@ -35,12 +35,18 @@ func runRun(e *env, args []string) int {
 	flowName := fs.String("flow", "", "the flow to run, when the file defines several")
 	var configs multiFlag
 	fs.Var(&configs, "config", "a Config's value from a file, NAME=FILE (repeatable), over the flow's default")
+	var proj projectFlags
+	fs.StringVar(&proj.branch, "branch", "", "the @project branch: the run is on test.NAME (with --production, prod.NAME); default user.$USER")
+	fs.BoolVar(&proj.production, "production", false, "run on the @project's production branch, prod")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
 	}
 	if len(paths) != 1 {
 		return usageErr(e, "run needs exactly one flow file")
+	}
+	if err := proj.check(); err != nil {
+		return usageErr(e, "%v", err)
 	}
 	if *workers < 1 {
 		return usageErr(e, "--max-workers must be at least 1")
@@ -53,7 +59,7 @@ func runRun(e *env, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	cfg, ok := loadConfig(e, *verbose)
+	cfg, ok := loadConfig(e, paths, *verbose)
 	if !ok {
 		return exitFail
 	}
@@ -79,7 +85,7 @@ func runRun(e *env, args []string) int {
 	o := localrun.Options{
 		Dir: dir, RunID: id, Context: ctx.Files, FlowFile: ctx.FlowFile, Params: values,
 		MaxWorkers: *workers, Progress: e.stdout, Stdout: e.stdout, Stderr: e.stderr,
-		Env: stepEnv(filepath.Dir(dir)), Python: os.Getenv("FLOWC_PYTHON"), Events: rec.Event,
+		Env: append(stepEnv(filepath.Dir(dir)), branchEnv(fl.IR, proj)...), Python: os.Getenv("FLOWC_PYTHON"), Events: rec.Event,
 	}
 	if fl.IR.Lang == ir.Python {
 		o.SourceRoot = filepath.Dir(fl.Path) // the context mirrors the flow's directory

@@ -58,7 +58,7 @@ func runRuns(e *env, args []string) int {
 		return runRunsPrune(e, args[1:])
 	}
 	fs := newFlagSet(e, "runs", "[--flow NAME] [-o table|json|yaml]")
-	runsDir := fs.String("runs-dir", defaultRunsDir, "where local runs keep their records")
+	runsDir := fs.String("runs-dir", defaultRunsDir, "where runs keep their records: a directory, or s3://BUCKET[/PREFIX] for the cluster's runs")
 	flowName := fs.String("flow", "", "only the runs of this flow")
 	out := outputFlag(fs)
 	pos, code, ok := parseFlags(fs, args)
@@ -71,7 +71,7 @@ func runRuns(e *env, args []string) int {
 	if !validOutput(*out) {
 		return usageErr(e, "-o must be table, json or yaml, not %q", *out)
 	}
-	runs, err := runrecord.List(*runsDir)
+	runs, err := listRuns(e, *runsDir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail

@@ -15,7 +15,7 @@ import (
 
 func runShow(e *env, args []string) int {
 	fs := newFlagSet(e, "show", "RUN [STEP [ARTIFACT]] [-o table|json|yaml]")
-	runsDir := fs.String("runs-dir", defaultRunsDir, "where local runs keep their records")
+	runsDir := fs.String("runs-dir", defaultRunsDir, "where runs keep their records: a directory, or s3://BUCKET[/PREFIX] for the cluster's runs")
 	out := outputFlag(fs)
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -27,7 +27,7 @@ func runShow(e *env, args []string) int {
 	if !validOutput(*out) {
 		return usageErr(e, "-o must be table, json or yaml, not %q", *out)
 	}
-	r, err := runrecord.Find(*runsDir, pos[0])
+	r, err := findRun(e, *runsDir, pos[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
@@ -96,9 +96,15 @@ func showArtifacts(e *env, r *runrecord.Record, runsDir string, what []string, f
 	}
 	// After "--" every word is a value: a run directory or an artifact name that starts with
 	// "-" never becomes an option of the client.
+	path := tmp + string(os.PathListSeparator) + filepath.Join(r.Dir, "context")
+	if r.Location != "" {
+		// A cluster run: the client reads the repository itself; its build context is the
+		// image's, so artifacts of the flow's own classes do not unpickle here.
+		runsDir, path = r.Location, tmp
+	}
 	args = append(append(args, "--", runsDir, r.ID), what...)
 	cmd := exec.CommandContext(e.ctx, python, args...)
-	cmd.Env = append(os.Environ(), "PYTHONPATH="+tmp+string(os.PathListSeparator)+filepath.Join(r.Dir, "context"))
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+path)
 	cmd.Stderr = e.stderr
 	data, err := cmd.Output()
 	var exitErr *exec.ExitError

@@ -39,7 +39,7 @@ func runSubmit(e *env, args []string) int {
 	if !ok {
 		return exitFail
 	}
-	cfg, ok := loadConfig(e, *verbose)
+	cfg, ok := loadConfig(e, paths, *verbose)
 	if !ok {
 		return exitFail
 	}

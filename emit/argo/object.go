@@ -138,4 +138,3 @@ func (e *emitter) arguments() *Arguments {
 	}
 	return args
 }
-

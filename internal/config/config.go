@@ -17,7 +17,7 @@ import (
 	"github.com/flowc-dev/flowc/internal/settings"
 )
 
-// FileName is the name flowc looks for, from the working directory up to the repository root.
+// FileName is the name flowc looks for, from a flow's directory up to the repository root.
 const FileName = "flowc.yaml"
 
 // maxFileBytes caps flowc.yaml: a settings file, never data.
@@ -99,7 +99,7 @@ func searchPath(abs, home string) (dirs []string, repo string) {
 			return dirs, ""
 		}
 		if filepath.Dir(d) == d {
-			return dirs[:1], "" // no boundary above: only the working directory counts
+			return dirs[:1], "" // no boundary above: only the start directory counts
 		}
 	}
 }

@@ -156,3 +156,49 @@ func TestFindFIFO(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// TestFindFor: flowc.yaml is searched from each flow's directory, not the working directory,
+// and flows under different files are refused together.
+func TestFindFor(t *testing.T) {
+	top := t.TempDir()
+	for _, d := range []string{"repo/.git", "repo/a", "repo/b", "repo/c/sub"} {
+		if err := os.MkdirAll(filepath.Join(top, filepath.FromSlash(d)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(p, s string) {
+		if err := os.WriteFile(filepath.Join(top, filepath.FromSlash(p)), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("repo/a/flowc.yaml", "namespace: a\n")
+	write("repo/b/flowc.yaml", "namespace: b\n")
+	write("repo/a/flow.py", "")
+	write("repo/b/flow.py", "")
+	write("repo/c/sub/flow.py", "")
+	write("repo/c/flowc.yaml", "namespace: c\n")
+	t.Chdir(filepath.Join(top, "repo", "b")) // the working directory's file is not the flows'
+	p := func(s string) string { return filepath.Join(top, filepath.FromSlash(s)) }
+	for _, c := range []struct {
+		paths []string
+		ns    string
+	}{
+		{[]string{p("repo/a/flow.py")}, "a"},
+		{[]string{p("repo/a")}, "a"},
+		{[]string{p("repo/c/sub/flow.py"), p("repo/c")}, "c"}, // the nearest above the flow
+		{nil, "b"},
+	} {
+		cfg, err := FindFor(c.paths)
+		if err != nil {
+			t.Fatalf("%v: %v", c.paths, err)
+		}
+		if cfg.Namespace != c.ns {
+			t.Errorf("%v: namespace %q (from %s), want %q", c.paths, cfg.Namespace, cfg.File, c.ns)
+		}
+	}
+	_, err := FindFor([]string{p("repo/a/flow.py"), p("repo/b/flow.py")})
+	want := "have different flowc.yaml files (" + filepath.ToSlash(p("repo/a/flowc.yaml")) + ", " + filepath.ToSlash(p("repo/b/flowc.yaml")) + "): give them to separate commands"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("a and b together: %v, want an error containing %q", err, want)
+	}
+}

@@ -36,6 +36,7 @@ var allowed = map[string][]string{
 	"internal/cluster":        nil, // flowc's side of apply/submit: types and the pipe to flowc-kube
 	"internal/kube":           {"internal/cluster"},
 	"internal/runrecord":      nil,
+	"internal/s3repo":         {"internal/runrecord", "internal/stepcmd/spec"},
 	"hack/e2e/pause":          nil,
 	"internal/layers":         nil,
 	"compiler/ir":             {"internal/diag"},

@@ -17,8 +17,11 @@ import (
 // Record is a run as read back: run.json and the tasks its events describe.
 type Record struct {
 	Run
-	Dir   string  `json:"-"`
+	Dir   string  `json:"-"` // a local run's directory; "" for a run in an artifact repository
 	Tasks []*Task `json:"tasks"`
+	// Location is where a cluster run was read from (s3://bucket/prefix); "" for a local run.
+	Location string     `json:"location,omitempty"`
+	repo     Repository // the repository of a cluster run
 }
 
 // Task is one execution of a step, with its retries folded in.
@@ -30,6 +33,9 @@ type Task struct {
 	Started  time.Time     `json:"started"`
 	Duration time.Duration `json:"duration_ns"`
 	Retries  int           `json:"retries"`
+
+	key       string // a cluster run's task: its state's key in the repository
+	stateFile string // a cluster run's task: state.pkl or state.json
 }
 
 // stateFiles are the names a step's state may have: the Python runtime's and the Go SDK's.
@@ -53,14 +59,19 @@ func List(runsDir string) ([]*Record, error) {
 			out = append(out, r)
 		}
 	}
-	// Newest first; ids start with the start time, so they break ties in the same order.
+	newestFirst(out)
+	return out, nil
+}
+
+// newestFirst sorts runs by their start, newest first; ids (which start with the start time)
+// break ties in the same order.
+func newestFirst(out []*Record) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].Started.Equal(out[j].Started) {
 			return out[i].Started.After(out[j].Started)
 		}
 		return out[i].ID > out[j].ID
 	})
-	return out, nil
 }
 
 // ErrNoRun is the error Find wraps when no local run matches: a caller may then look elsewhere
@@ -244,11 +255,14 @@ func (r *Record) StepNames() []string {
 // false when the task left no such state (a Python flow's state is pickled: the Python client
 // reads it).
 func (r *Record) GoFields(t *Task) (fields map[string]json.RawMessage, ok bool, err error) {
-	data, err := os.ReadFile(filepath.Join(r.StateDir(t), "state.json"))
-	if errors.Is(err, os.ErrNotExist) {
+	var data []byte
+	if r.repo != nil {
+		if data, ok, err = r.repoState(t, "state.json"); !ok {
+			return nil, false, err
+		}
+	} else if data, err = os.ReadFile(filepath.Join(r.StateDir(t), "state.json")); errors.Is(err, os.ErrNotExist) {
 		return nil, false, nil
-	}
-	if err != nil {
+	} else if err != nil {
 		return nil, false, err
 	}
 	var st struct {

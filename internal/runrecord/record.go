@@ -2,7 +2,9 @@
 // writes besides the steps' own state and logs (run.json, events.jsonl), and the one Go reader
 // of a whole record that `flowc runs`, `flowc show`, `flowc logs`, `flowc graph --run` and the
 // summary at the end of `flowc run` share. The Python client API (flowc_runtime/client.py)
-// reads the same files; a change of layout is made here and there, nowhere else.
+// reads the same files; a change of layout is made here and there, nowhere else. A run on the
+// cluster is read from the artifact repository's keys instead (Bucket, bucket.go; in Python,
+// s3store.py).
 //
 // Layout of a run directory:
 //

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,6 +164,26 @@ func runCase(t *testing.T, rt *runtime, ar *txtar.Archive) {
 	}
 	if w, ok := files["out.json"]; ok {
 		checkState(t, rt, out, w)
+	}
+	checkEnd(t, out, args, code == 0 && !(len(want) > 1 && want[1] == "nostate"))
+}
+
+// checkEnd checks end.json: written by a step without --next that succeeded, naming the flow
+// and the step, and by no other step.
+func checkEnd(t *testing.T, out string, args []string, ok bool) {
+	t.Helper()
+	wantEnd := ok && !slices.Contains(args, "--next")
+	data, err := os.ReadFile(filepath.Join(out, "end.json"))
+	if wantEnd != (err == nil) {
+		t.Errorf("end.json exists: %v, want %v", err == nil, wantEnd)
+		return
+	}
+	if !wantEnd {
+		return
+	}
+	var end struct{ Flow, Step string }
+	if err := json.Unmarshal(data, &end); err != nil || end.Flow == "" || end.Step != args[1] {
+		t.Errorf("end.json = %s (%v), want the flow and step %q", data, err, args[1])
 	}
 }
 

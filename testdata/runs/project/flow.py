@@ -3,8 +3,8 @@ from metaflow import FlowSpec, current, project, step
 
 @project(name="demo_project")
 class ProjectFlow(FlowSpec):
-    """@project names the flow's project. As the compiled workflow is named, a run is on
-    @project's branch, else "prod" (Metaflow's local runs default to "user.<name>")."""
+    """@project names the flow's project. As in Metaflow, a local run is on "user.<name>",
+    "test.NAME" with --branch NAME, "prod" with --production (run here with --production)."""
 
     @step
     def start(self):

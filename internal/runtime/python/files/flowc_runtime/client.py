@@ -2,9 +2,10 @@
 
 The objects read run records through a store (runstore.py, the one place that knows the
 layout of .flowc/runs/<run-id>/); a run kept in an artifact repository (the cluster's runs,
-under the workflow's name) is read by giving them another store with the same methods.
-The runs directory is $FLOWC_RUNS_DIR, else the nearest .flowc/runs in the working directory or
-above it. `python -m flowc_runtime.client show [--json] -- RUNS_DIR RUN STEP [ARTIFACT]` prints what
+under the workflow's name) is read by s3store.py's S3Store, which has the same methods.
+The runs are read from $FLOWC_RUNS_DIR (a directory or s3://bucket/prefix), else
+s3://$FLOWC_S3_BUCKET/$FLOWC_S3_PREFIX, else the nearest .flowc/runs in the working directory
+or above it; metadata("s3://bucket/prefix") points the client at a repository. `python -m flowc_runtime.client show [--json] -- RUNS_DIR RUN STEP [ARTIFACT]` prints what
 `flowc show` prints.
 """
 import json
@@ -30,19 +31,21 @@ _namespace = "unset"
 def _current_store():
     global _store
     if _store is None:
-        _store = runstore.LocalStore(runstore.default_root())
+        _store = runstore.open_store(runstore.default_root())
     return _store
 
 
 def metadata(ms):
-    """Points the client at a runs directory ("local@/path" or a path); returns get_metadata()."""
+    """Points the client at a runs directory ("local@/path" or a path) or at the cluster's
+    artifact repository ("s3://bucket/prefix"); returns get_metadata()."""
     global _store
-    _store = runstore.LocalStore(ms[len("local@"):] if ms.startswith("local@") else ms)
+    _store = runstore.open_store(ms)
     return get_metadata()
 
 
 def get_metadata():
-    """Where runs are read from, as Metaflow names it: "local@<runs directory>"."""
+    """Where runs are read from: "local@<runs directory>", as Metaflow names it, or
+    "s3://bucket/prefix"."""
     return _current_store().describe()
 
 
@@ -197,7 +200,7 @@ class Run(_Object):
         """The steps that ran, the last first, as Metaflow lists them."""
         ran = set(ev.get("step") for ev in self._events)
         return [Step("%s/%s" % (self.pathspec, s)) for s in reversed(self._step_names())
-                if s in ran or _current_store().state(self.id, s, [])[0] is not None]
+                if s in ran or _current_store().task_indexes(self.id, s)]
 
     def __iter__(self):
         return iter(self.steps())
@@ -234,8 +237,8 @@ class Step(_Object):
             idx = list(ev.get("index") or [])
             if ev.get("step") == self.step_name and idx not in seen:
                 seen.append(idx)
-        if not seen and st.state(self.run_id, self.step_name, [])[0] is not None:
-            seen.append([])
+        if not seen:  # a run without events (a cluster run): the tasks that left state
+            seen = st.task_indexes(self.run_id, self.step_name)
         return sorted(seen)
 
     def tasks(self):

@@ -156,7 +156,7 @@ def _save(step, flow, transition):
         foreach = {"var": transition.foreach, "num_splits": count}
     st = state.State(step.cls.__name__, step.name, _artifacts(step, flow), step.encoded_params(),
                      flow.__dict__["_flowc_frames"], foreach)
-    state.write(step.args.out, st)
+    state.write(step.args.out, st, end=step.expected() is None)
 
 
 def _artifacts(step, flow):

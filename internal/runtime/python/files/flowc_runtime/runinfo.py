@@ -8,7 +8,9 @@ variables (set by the Argo pod or by `flowc run`):
     FLOWC_RETRY_COUNT  current.retry_count, the 0-based attempt number (default 0)
     FLOWC_ORIGIN_RUN_ID  current.origin_run_id (default None)
     FLOWC_NAMESPACE    current.namespace (default "user:<user name>", as Metaflow's)
-    FLOWC_BRANCH       the @project branch (default: @project's branch, else "prod", as the
+    FLOWC_BRANCH       the @project branch, as Metaflow names it: "prod", "prod.NAME",
+                       "test.NAME" or "user.NAME" (`flowc run` sets it, as Metaflow's local run
+                       does; in a pod it defaults to @project's branch, else "prod", as the
                        compiled workflow's name has it)
 
 See internal/stepcmd/PROTOCOL.md for the whole protocol.
@@ -92,7 +94,8 @@ class Current(object):
         branch = os.environ.get("FLOWC_BRANCH") or branch
         self.project_name = project.get("name")
         self.branch_name = branch
-        self.is_production = branch == "prod"
+        # Metaflow's production branches are "prod" and "prod.NAME" (--production --branch NAME).
+        self.is_production = branch == "prod" or branch.startswith("prod.")
         self.project_flow_name = "%s.%s.%s" % (self.project_name, branch, flow_name)
 
 

@@ -8,7 +8,7 @@ in flowc's Go package internal/runrecord), nowhere else.
 
 A store answers in run ids, step names and foreach index lists, so that a run kept elsewhere (a
 cluster run in the artifact repository, under the workflow's name) is read by another class with
-the same methods.
+the same methods: S3Store in s3store.py.
 """
 import json
 import os
@@ -64,6 +64,17 @@ class LocalStore(object):
                 continue
         return None, None
 
+    def task_indexes(self, run_id, step):
+        """The foreach indexes of the tasks of a step that left state, for runs without events."""
+        base = self._p(run_id, "state", step)
+        out = []
+        for d, dirs, files in os.walk(base):
+            dirs[:] = [x for x in dirs if x.isdigit()]
+            if "state.pkl" in files or "state.json" in files:
+                rel = os.path.relpath(d, base)
+                out.append([] if rel == "." else [int(x) for x in rel.split(os.sep)])
+        return sorted(out)
+
     def state_steps(self, run_id):
         """The steps that left state, for runs whose record does not list them."""
         try:
@@ -80,10 +91,24 @@ class LocalStore(object):
             return ""
 
 
+def open_store(location):
+    """A store for a runs location: a directory, "local@DIR", or s3://bucket[/prefix] (the
+    cluster's artifact repository, s3store.py)."""
+    if location.startswith("s3://"):
+        from .s3store import S3Store
+
+        return S3Store(location)
+    return LocalStore(location[len("local@"):] if location.startswith("local@") else location)
+
+
 def default_root():
+    """$FLOWC_RUNS_DIR, else s3://$FLOWC_S3_BUCKET/$FLOWC_S3_PREFIX (a pod reading the cluster's
+    runs), else the nearest .flowc/runs at or above the working directory."""
     env = os.environ.get("FLOWC_RUNS_DIR")
     if env:
         return env
+    if os.environ.get("FLOWC_S3_BUCKET"):
+        return "s3://%s/%s" % (os.environ["FLOWC_S3_BUCKET"], os.environ.get("FLOWC_S3_PREFIX", ""))
     d = os.getcwd()
     while True:
         p = os.path.join(d, ".flowc", "runs")

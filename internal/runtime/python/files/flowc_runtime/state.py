@@ -34,6 +34,7 @@ VERSION = 1
 STATE_FILE = "state.pkl"
 FOREACH_FILE = "foreach.json"
 CAUGHT_FILE = "caught.json"  # written when @catch took over the step
+END_FILE = "end.json"  # written by the end step, last: the run succeeded
 
 
 def encode(what, value):
@@ -191,8 +192,10 @@ def load_children(directory, parent):
     return [load(os.path.join(directory, str(i)), parent) for i in indices]
 
 
-def write(outdir, state):
-    """Writes state.pkl, and foreach.json when the step ended in a foreach."""
+def write(outdir, state, end=False):
+    """Writes state.pkl, foreach.json when the step ended in a foreach, and end.json when it is
+    the flow's end step: {"flow", "step"}, which tells a reader of the artifact repository that
+    the run succeeded (and whose run it is) without unpickling anything."""
     os.makedirs(outdir, exist_ok=True)
     state.artifacts = _store_blobs(state.artifacts)
     atomic_write(os.path.join(outdir, STATE_FILE), state.to_bytes())
@@ -200,6 +203,9 @@ def write(outdir, state):
         indices = list(range(state.foreach["num_splits"]))
         atomic_write(os.path.join(outdir, FOREACH_FILE),
                      json.dumps(indices, separators=(",", ":")).encode("ascii"))
+    if end:
+        atomic_write(os.path.join(outdir, END_FILE), json.dumps(
+            {"flow": state.flow, "step": state.step}, sort_keys=True).encode("utf-8"))
 
 
 def atomic_write(path, data):
