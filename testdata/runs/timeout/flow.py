@@ -10,7 +10,7 @@ class TimeoutFlow(FlowSpec):
     def start(self):
         self.next(self.slow)
 
-    @timeout(seconds=2)
+    @timeout(seconds=10)  # a margin for a loaded machine: the step must print before it is killed
     @step
     def slow(self):
         print("sleeping")
