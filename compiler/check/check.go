@@ -87,7 +87,7 @@ var All = []*Check{
 }
 
 // Run builds f's graph once, runs every check in All and returns what they report, sorted. It
-// only reads f: the compile phase before it (ir.Flow.Resolve, which the driver runs) is the last
+// only reads f: the compile phase before it (graph.Resolve, which the driver runs) is the last
 // to write the IR, and the checks need none of what it derives. A nil flow has nothing to report;
 // nil entries in f's slices are skipped (ir.NilFree), not removed.
 func Run(f *ir.Flow) diag.List {

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/flowc-dev/flowc/compiler/graph"
 )
 
 // goodShapes are graphs every check accepts.
@@ -170,8 +172,7 @@ eachj(inputs) -> join
 b -> join
 join(inputs) -> end
 end`)
-	f.Resolve()
-	g := NewGraph(f)
+	g := graph.Resolve(f)
 	steps, ok := g.Topo()
 	var order []string
 	for _, s := range steps {

@@ -26,7 +26,7 @@ func step(ln int, name string, join bool, foreach string, targets ...string) *ir
 
 func flow(steps ...*ir.Step) *ir.Flow {
 	f := &ir.Flow{Name: "F", Lang: ir.Python, File: "flow.py", Steps: steps}
-	f.Resolve()
+	Resolve(f)
 	return f
 }
 

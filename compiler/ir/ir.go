@@ -2,9 +2,10 @@
 // lower to it; the checks read it; the emitters turn it into Argo manifests and build specs.
 //
 // A frontend records what the source says, including what is wrong with it (a transition under an
-// `if`, a join with three arguments), and leaves judging to the checks. Flow.Resolve, the compile
-// phase that runs before the checks, fills in the derived fields (Kind, Next, Foreach, In) and
-// is the last to write the IR: the checks, the emitters and flowc run only read it.
+// `if`, a join with three arguments), and leaves judging to the checks. graph.Resolve, the
+// compile phase that runs before the checks, fills in the derived fields (Kind, Next, Foreach,
+// In) from the one step graph and is the last to write the IR: the checks, the emitters and
+// flowc run only read it.
 package ir
 
 import (
@@ -116,7 +117,8 @@ type Step struct {
 	Transitions []*Transition // every self.next call in the body, in source order
 	TrailingPos diag.Pos      // first statement after the last top-level transition, if any
 
-	// Filled in by Resolve, before the checks run; the emitters and flowc run read them.
+	// Filled in by graph.Resolve from the step graph, before the checks run; the emitters and
+	// flowc run read them.
 	Kind    Kind
 	Next    []string // successor step names, in the order written
 	Foreach string   // the foreach variable, for KindForeach

@@ -2,9 +2,7 @@ package ir
 
 import "testing"
 
-// TestNilFree: a reader gets a flow without nil entries and the flow it read keeps them; Resolve,
-// the compile phase, drops them from the flow itself and derives the same graph fields as on
-// the clean flow.
+// TestNilFree: a reader gets a flow without nil entries and the flow it read keeps them.
 func TestNilFree(t *testing.T) {
 	end := &Step{Name: "end"}
 	start := &Step{Name: "start", NumArgs: 1, Transitions: []*Transition{nil, {Targets: []Target{{Name: "end"}}}}, Decorators: []*Decorator{nil}}
@@ -21,9 +19,5 @@ func TestNilFree(t *testing.T) {
 	}
 	if clean := NilFree(c); clean != c {
 		t.Error("a flow without nils was copied")
-	}
-	f.Resolve()
-	if len(f.Steps) != 2 || f.Steps[0].Kind != KindStart || len(f.Steps[0].Next) != 1 || f.Steps[1].Kind != KindEnd || len(f.Steps[1].In) != 1 {
-		t.Errorf("Resolve: %s", f.Dump())
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/config"
+	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/driver"
 )
 
@@ -23,6 +24,15 @@ const updateHint = "if the change is intended, run: FLOWC_UPDATE=1 go test ./int
 // the Dockerfile, and the build context as a listing of file hashes, so that the runtime's own
 // files do not repeat in every case.
 func goldenFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	opts := caseOptions(t, dir)
+	flows, diags := driver.Load([]string{dir})
+	return goldenFilesOf(t, dir, opts, flows, diags)
+}
+
+// caseOptions are the compile settings of the golden case dir: testOptions, the pinned runtime
+// (but for the example), and the case's own flowc.yaml when it has one.
+func caseOptions(t *testing.T, dir string) driver.Options {
 	t.Helper()
 	opts := testOptions()
 	if filepath.Base(dir) != "data_process" {
@@ -37,7 +47,12 @@ func goldenFiles(t *testing.T, dir string) map[string]string {
 		cfg.Root = opts.Config.Root
 		opts.Config = cfg
 	}
-	flows, diags := driver.Load([]string{dir})
+	return opts
+}
+
+// goldenFilesOf renders the compiled flows of case dir as the files under golden/.
+func goldenFilesOf(t *testing.T, dir string, opts driver.Options, flows []*driver.Flow, diags diag.List) map[string]string {
+	t.Helper()
 	if diags.HasErrors() {
 		t.Fatalf("%s: unexpected diagnostics:\n%s", dir, diags)
 	}

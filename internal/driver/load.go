@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
@@ -48,7 +49,7 @@ func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 }
 
 // resolveAll is LoadWith without the checks: the frontends' IR, resolved by the compile phase
-// (Config values, then ir.Flow.Resolve), which is the last to write it. The checks only read
+// (Config values, then graph.Resolve), which is the last to write it. The checks only read
 // what it returns; so do the emitters and flowc run.
 func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	var flows []*Flow
@@ -108,7 +109,7 @@ func loadFile(path string, must bool, o LoadOptions) ([]*Flow, diag.List) {
 	var out []*Flow
 	for _, f := range irs {
 		resolveConfigs(f, filepath.Dir(path), o.Configs)
-		f.Resolve()
+		graph.Resolve(f)
 		out = append(out, &Flow{IR: f, Path: path, Src: src})
 	}
 	return out, diags
@@ -138,7 +139,7 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 	}
 	var out []*Flow
 	for _, f := range irs {
-		f.Resolve()
+		graph.Resolve(f)
 		out = append(out, &Flow{IR: f, Path: f.File})
 	}
 	return out, diags

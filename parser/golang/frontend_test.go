@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
 )
@@ -31,7 +32,7 @@ func loadOne(t *testing.T, dir string) *ir.Flow {
 	if len(diags) > 0 || len(flows) != 1 {
 		t.Fatalf("Load(%s): %d flows, diagnostics:\n%s", dir, len(flows), diags)
 	}
-	flows[0].Resolve()
+	graph.Resolve(flows[0])
 	return flows[0]
 }
 

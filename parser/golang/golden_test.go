@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/flow"
 )
 
@@ -57,7 +58,7 @@ func TestPythonParity(t *testing.T) {
 				t.Fatalf("got %d flows, want 1", len(flows))
 			}
 			f := flows[0]
-			f.Resolve() // the compile phase, as the driver runs it before the checks
+			graph.Resolve(f) // the compile phase, as the driver runs it before the checks
 			if d := check.Run(f); len(d) > 0 {
 				t.Errorf("the checks report:\n%s", d)
 			}
