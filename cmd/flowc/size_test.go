@@ -37,7 +37,7 @@ func TestCompileTooLargeWritesNothing(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"compile", flowFile, "-o", out}, nil, &stdout, &stderr)
 	if code != 1 || !strings.Contains(stderr.String(), "flow.py:4:7: error: the WorkflowTemplate \"hugeflow\" of flow \"HugeFlow\" is ") ||
-		!strings.Contains(stderr.String(), "over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes): the flow has 3000 steps; split it into smaller flows [manifest-size]") {
+		!strings.Contains(stderr.String(), "over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 3000 steps [manifest-size]\n\thelp: split it into smaller flows") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
