@@ -27,6 +27,8 @@ import (
 // cluster is what up.sh exported.
 type cluster struct {
 	ns, repo, base, filer string
+	goImage, goRuntime    string // Go flows' builder and runtime images
+	goproxy               string // a module proxy the image builds reach
 }
 
 var (
@@ -41,6 +43,10 @@ func TestMain(m *testing.M) {
 		repo:  os.Getenv("FLOWC_E2E_IMAGE_REPO"),
 		base:  os.Getenv("FLOWC_E2E_BASE_IMAGE"),
 		filer: os.Getenv("FLOWC_E2E_S3_FILER"),
+
+		goImage:   os.Getenv("FLOWC_E2E_GO_IMAGE"),
+		goRuntime: os.Getenv("FLOWC_E2E_GO_RUNTIME_IMAGE"),
+		goproxy:   os.Getenv("FLOWC_E2E_GOPROXY"),
 	}
 	wd, _ := os.Getwd()
 	root = filepath.Dir(wd)
@@ -108,18 +114,27 @@ var (
 // deploy builds and pushes a flow's image and applies its template (once per flow and base).
 func deploy(t *testing.T, flow, base string) {
 	t.Helper()
+	deployWith(t, flow, nil, compileFlags(base)...)
+}
+
+// deployWith builds and pushes a flow's image with flowc build's own flags buildFlags and the
+// image flags flags, and applies its template with flags (once per flow and flags).
+func deployWith(t *testing.T, flow string, buildFlags []string, flags ...string) {
+	t.Helper()
 	deployMu.Lock()
 	defer deployMu.Unlock()
-	key := flow + "\x00" + base
+	key := flow + "\x00" + strings.Join(flags, "\x00")
 	if deployed[key] {
 		return
 	}
 	t0 := time.Now()
-	r := flowc(t, append([]string{"build", flow, "--push"}, compileFlags(base)...)...)
+	args := append(append([]string{"build", flow, "--push"}, buildFlags...), flags...)
+	r := flowc(t, args...)
 	if r.err != nil {
 		t.Fatalf("flowc build %s: %v\n%s", flow, r.err, r.stderr)
 	}
-	r = flowc(t, append([]string{"apply", flow, "-n", cl.ns}, compileFlags(base)...)...)
+	t.Logf("built %s in %s: %s", flow, time.Since(t0).Round(100*time.Millisecond), strings.TrimSpace(r.stdout))
+	r = flowc(t, append([]string{"apply", flow, "-n", cl.ns}, flags...)...)
 	if r.err != nil {
 		t.Fatalf("flowc apply %s: %v\n%s%s", flow, r.err, r.stdout, r.stderr)
 	}

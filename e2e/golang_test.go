@@ -1,0 +1,129 @@
+package e2e
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Go flows: built by `flowc build` in the builder image up.sh makes from this machine's Go
+// (--go-image), run from the static runtime image (--go-runtime-image), each shape run to
+// Succeeded with the values its Go code computes, read back from S3.
+
+// needGo skips t when up.sh exported no Go images (an older cluster).
+func needGo(t *testing.T) {
+	t.Helper()
+	need(t)
+	if cl.goImage == "" || cl.goRuntime == "" || cl.goproxy == "" {
+		t.Skip("no Go images: up.sh did not export FLOWC_E2E_GO_IMAGE, FLOWC_E2E_GO_RUNTIME_IMAGE, FLOWC_E2E_GOPROXY")
+	}
+}
+
+// goFlags are the image flags of a Go flow's build and apply, with runtime as its runtime image.
+func goFlags(runtime string) []string {
+	return []string{"--image-repo", cl.repo, "--go-image", cl.goImage, "--go-runtime-image", runtime}
+}
+
+// deployGo builds a Go flow's image (third-party modules through up.sh's module proxy) and
+// applies its template.
+func deployGo(t *testing.T, flow, runtime string) {
+	t.Helper()
+	deployWith(t, flow, []string{"--build-arg", "GOPROXY=" + cl.goproxy, "--build-arg", "GOSUMDB=off"}, goFlags(runtime)...)
+}
+
+// goFields reads the state a Go step of a run stored in S3 (state.json under the key
+// "<run>/<step>" of a step outside any foreach) and returns its fields by Go field name.
+func goFields(t *testing.T, run, step string) map[string]any {
+	t.Helper()
+	url := cl.filer + "/" + run + "/" + step + "/state.json"
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	var st struct {
+		Format string         `json:"format"`
+		Fields map[string]any `json:"fields"`
+	}
+	if err := json.Unmarshal(data, &st); err != nil || st.Format != "flowc-go-state" {
+		t.Fatalf("%s is not a flowc Go state (%v):\n%s", url, err, data)
+	}
+	return st.Fields
+}
+
+func TestGoLinear(t *testing.T) {
+	needGo(t)
+	const flow = "testdata/go/linear"
+	deployGo(t, flow, cl.goRuntime)
+	r := succeeded(t, flow)
+	equal(t, goFields(t, r.name, "end"), "X", 2)
+}
+
+func TestGoForeach(t *testing.T) {
+	needGo(t)
+	const flow = "testdata/go/foreach"
+	deployGo(t, flow, cl.goRuntime)
+	r := succeeded(t, flow)
+	equal(t, goFields(t, r.name, "join"), "Total", 14)
+}
+
+func TestGoSplit(t *testing.T) {
+	needGo(t)
+	const flow = "testdata/go/split"
+	deployGo(t, flow, cl.goRuntime)
+	r := succeeded(t, flow)
+	equal(t, goFields(t, r.name, "join"), "Vs", []string{"a", "b", "c"})
+}
+
+func TestGoForeachInSplit(t *testing.T) {
+	needGo(t)
+	const flow = "testdata/go/foreach_in_split"
+	deployGo(t, flow, cl.goRuntime)
+	r := succeeded(t, flow)
+	equal(t, goFields(t, r.name, "fan_join"), "V", 2)
+}
+
+// TestGoModuleProxy: the flow imports golang.org/x/text, which the image build downloads from
+// the GOPROXY given with --build-arg (the Dockerfile declares ARG GOPROXY).
+func TestGoModuleProxy(t *testing.T) {
+	needGo(t)
+	const flow = "e2e/testdata/godeps"
+	deployGo(t, flow, cl.goRuntime)
+	r := succeeded(t, flow)
+	equal(t, goFields(t, r.name, "end"), "Greeting", "Hello, Wörld")
+}
+
+// goExampleRuntime builds (once per content) a runtime image holding the example's input files
+// at /data/input, with DATA_DB=/dev/stdout so that the stored records land in the step's log.
+func goExampleRuntime(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	df := "FROM " + cl.goRuntime + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "input"), os.DirFS(filepath.Join(root, "examples/data_process/input"))); err != nil {
+		t.Fatal(err)
+	}
+	return buildImage(t, dir, strings.Replace(cl.repo, "/flows", "/go-example-runtime", 1)+":1")
+}
+
+func TestGoExample(t *testing.T) {
+	needGo(t)
+	const flow = "examples/data_process_go"
+	deployGo(t, flow, goExampleRuntime(t))
+	r := succeeded(t, flow, "datasource_path=/data/input")
+	recs, _ := goFields(t, r.name, "transform_data")["NewData"].([]any)
+	if len(recs) != 3 {
+		t.Fatalf("NewData = %v, want the 3 records of examples/data_process/input", recs)
+	}
+	checkStoredAndNotified(t, r.name)
+}
