@@ -11,8 +11,8 @@ import (
 )
 
 // Go flows: built by `flowc build` in the builder image up.sh makes from this machine's Go
-// (--go-image), run from the static runtime image (--go-runtime-image), each shape run to
-// Succeeded with the values its Go code computes, read back from S3.
+// (--go-image), run from the static runtime image (--go-runtime-image). Their graph shapes are
+// cases of TestShapes; here the example and a third-party module.
 
 // needGo skips t when up.sh exported no Go images (an older cluster).
 func needGo(t *testing.T) {
@@ -57,38 +57,6 @@ func goFields(t *testing.T, run, step string) map[string]any {
 		t.Fatalf("%s is not a flowc Go state (%v):\n%s", url, err, data)
 	}
 	return st.Fields
-}
-
-func TestGoLinear(t *testing.T) {
-	needGo(t)
-	const flow = "testdata/go/linear"
-	deployGo(t, flow, cl.goRuntime)
-	r := succeeded(t, flow)
-	equal(t, goFields(t, r.name, "end"), "X", 2)
-}
-
-func TestGoForeach(t *testing.T) {
-	needGo(t)
-	const flow = "testdata/go/foreach"
-	deployGo(t, flow, cl.goRuntime)
-	r := succeeded(t, flow)
-	equal(t, goFields(t, r.name, "join"), "Total", 14)
-}
-
-func TestGoSplit(t *testing.T) {
-	needGo(t)
-	const flow = "testdata/go/split"
-	deployGo(t, flow, cl.goRuntime)
-	r := succeeded(t, flow)
-	equal(t, goFields(t, r.name, "join"), "Vs", []string{"a", "b", "c"})
-}
-
-func TestGoForeachInSplit(t *testing.T) {
-	needGo(t)
-	const flow = "testdata/go/foreach_in_split"
-	deployGo(t, flow, cl.goRuntime)
-	r := succeeded(t, flow)
-	equal(t, goFields(t, r.name, "fan_join"), "V", 2)
 }
 
 // TestGoModuleProxy: the flow imports golang.org/x/text, which the image build downloads from
