@@ -178,20 +178,27 @@ func succeeded(t *testing.T, flow string, params ...string) run {
 	return r
 }
 
-// artifacts reads the state a step of a run stored in S3 (the key "<run>/<step>" of a step
-// outside any foreach) and returns its artifacts as JSON values (other values as their str()).
-func artifacts(t *testing.T, run, step string) map[string]any {
+// readS3 reads the file a step of a run stored under its key "<run>/<step>" in S3.
+func readS3(t *testing.T, run, step, file string) (url string, data []byte) {
 	t.Helper()
-	url := cl.filer + "/" + run + "/" + step + "/state.pkl"
+	url = cl.filer + "/" + run + "/" + step + "/" + file
 	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatalf("GET %s: %v", url, err)
 	}
 	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
+	data, _ = io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %s", url, resp.Status)
 	}
+	return url, data
+}
+
+// artifacts reads the state a step of a run stored in S3 (the key "<run>/<step>" of a step
+// outside any foreach) and returns its artifacts as JSON values (other values as their str()).
+func artifacts(t *testing.T, run, step string) map[string]any {
+	t.Helper()
+	url, data := readS3(t, run, step, "state.pkl")
 	const decode = `import json, pickle, sys
 d = pickle.load(sys.stdin.buffer)
 assert d["format"] == "flowc-state", d.get("format")

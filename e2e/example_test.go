@@ -13,15 +13,22 @@ import (
 // /data/input, with DATA_DB=/dev/stdout so that the records save_to_db stores land in its log.
 func exampleBase(t *testing.T) string {
 	t.Helper()
+	return exampleImage(t, cl.base, "example-base")
+}
+
+// exampleImage builds from the image from, as repository name of the registry, an image that
+// holds the example's input files at /data/input, with DATA_DB=/dev/stdout.
+func exampleImage(t *testing.T, from, name string) string {
+	t.Helper()
 	dir := t.TempDir()
-	df := "FROM " + cl.base + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
+	df := "FROM " + from + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
 	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.CopyFS(filepath.Join(dir, "input"), os.DirFS(filepath.Join(root, "examples/data_process/input"))); err != nil {
 		t.Fatal(err)
 	}
-	return buildImage(t, dir, strings.Replace(cl.repo, "/flows", "/example-base", 1)+":1")
+	return buildImage(t, dir, strings.Replace(cl.repo, "/flows", "/"+name, 1)+":1")
 }
 
 // buildImage builds the Dockerfile in dir with BuildKit and pushes it as ref.

@@ -2,11 +2,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"io"
-	"net/http"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -39,16 +34,7 @@ func deployGo(t *testing.T, flow, runtime string) {
 // "<run>/<step>" of a step outside any foreach) and returns its fields by Go field name.
 func goFields(t *testing.T, run, step string) map[string]any {
 	t.Helper()
-	url := cl.filer + "/" + run + "/" + step + "/state.json"
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
-	}
-	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s", url, resp.Status)
-	}
+	url, data := readS3(t, run, step, "state.json")
 	var st struct {
 		Format string         `json:"format"`
 		Fields map[string]any `json:"fields"`
@@ -69,19 +55,11 @@ func TestGoModuleProxy(t *testing.T) {
 	equal(t, goFields(t, r.name, "end"), "Greeting", "Hello, Wörld")
 }
 
-// goExampleRuntime builds (once per content) a runtime image holding the example's input files
-// at /data/input, with DATA_DB=/dev/stdout so that the stored records land in the step's log.
+// goExampleRuntime is the runtime image with the example's input files at /data/input, and
+// DATA_DB=/dev/stdout so that the stored records land in the step's log.
 func goExampleRuntime(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	df := "FROM " + cl.goRuntime + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
-	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "input"), os.DirFS(filepath.Join(root, "examples/data_process/input"))); err != nil {
-		t.Fatal(err)
-	}
-	return buildImage(t, dir, strings.Replace(cl.repo, "/flows", "/go-example-runtime", 1)+":1")
+	return exampleImage(t, cl.goRuntime, "go-example-runtime")
 }
 
 func TestGoExample(t *testing.T) {

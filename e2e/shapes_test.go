@@ -21,17 +21,9 @@ func TestShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var flows []string
-	byFlow := map[string][]runcases.Case{}
-	for _, c := range cases {
-		if byFlow[c.Flow] == nil {
-			flows = append(flows, c.Flow)
-		}
-		byFlow[c.Flow] = append(byFlow[c.Flow], c)
-	}
-	for _, flow := range flows {
-		cs := byFlow[flow]
-		t.Run(strings.TrimSuffix(cs[0].Name(), "/"+cs[0].Artifact), func(t *testing.T) {
+	for _, cs := range runcases.ByFlow(cases) {
+		flow := cs[0].Flow
+		t.Run(cs[0].FlowName(), func(t *testing.T) {
 			if strings.Contains(flow, "nested_foreach") && testing.Short() {
 				t.Skip("-short: 50 pods")
 			}

@@ -48,19 +48,9 @@ func TestSimulateShapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One run per flow (a subtest), for all its cases.
-	var flows []string
-	byFlow := map[string][]runcases.Case{}
-	for _, c := range cases {
-		if byFlow[c.Flow] == nil {
-			flows = append(flows, c.Flow)
-		}
-		byFlow[c.Flow] = append(byFlow[c.Flow], c)
-	}
-	for _, flow := range flows {
-		cs := byFlow[flow]
-		t.Run(strings.TrimSuffix(cs[0].Name(), "/"+cs[0].Artifact), func(t *testing.T) {
-			s := simulate(t, filepath.Join(root, filepath.FromSlash(flow)), cs[0].Params)
+	for _, cs := range runcases.ByFlow(cases) { // one run per flow, for all its cases
+		t.Run(cs[0].FlowName(), func(t *testing.T) {
+			s := simulate(t, filepath.Join(root, filepath.FromSlash(cs[0].Flow)), cs[0].Params)
 			for _, c := range cs {
 				if c.Artifact == "" {
 					continue

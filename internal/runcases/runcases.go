@@ -30,13 +30,17 @@ type Case struct {
 // Go says whether the case is a Go flow (under a go/ directory of testdata).
 func (c Case) Go() bool { return strings.HasPrefix(c.Flow, "testdata/go/") }
 
-// Name names the case in a subtest: the flow's path under testdata/ or examples/, and the artifact.
+// FlowName names the case's flow in a subtest: its path under testdata/ or examples/.
+func (c Case) FlowName() string {
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Flow, "testdata/"), "examples/"), ".py")
+}
+
+// Name names the case: its flow's name and the artifact.
 func (c Case) Name() string {
-	n := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(c.Flow, "testdata/"), "examples/"), ".py")
-	if c.Artifact != "" {
-		n += "/" + c.Artifact
+	if c.Artifact == "" {
+		return c.FlowName()
 	}
-	return n
+	return c.FlowName() + "/" + c.Artifact
 }
 
 // Load reads the table from the repository at root.
@@ -93,6 +97,22 @@ func parse(line string) (Case, error) {
 		return Case{}, fmt.Errorf("value %q is not JSON", c.Want)
 	}
 	return c, nil
+}
+
+// ByFlow groups cases by flow, in the table's order: one run of a flow serves all its cases.
+func ByFlow(cases []Case) [][]Case {
+	var out [][]Case
+	at := map[string]int{}
+	for _, c := range cases {
+		i, ok := at[c.Flow]
+		if !ok {
+			i = len(out)
+			at[c.Flow] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
 }
 
 // Check compares a value read back from a run, as JSON, with the case's: equal as JSON values,

@@ -52,3 +52,11 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check = %q", msg)
 	}
 }
+
+func TestByFlow(t *testing.T) {
+	cases := []Case{{Flow: "a", Artifact: "x"}, {Flow: "b"}, {Flow: "a", Artifact: "y"}}
+	groups := ByFlow(cases)
+	if len(groups) != 2 || len(groups[0]) != 2 || groups[0][1].Artifact != "y" || groups[1][0].Flow != "b" {
+		t.Errorf("ByFlow = %+v", groups)
+	}
+}
