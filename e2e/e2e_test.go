@@ -27,6 +27,8 @@ import (
 // cluster is what up.sh exported.
 type cluster struct {
 	ns, repo, base, filer string
+	goImage, goRuntime    string // Go flows' builder and runtime images
+	goproxy               string // a module proxy the image builds reach
 }
 
 var (
@@ -41,6 +43,10 @@ func TestMain(m *testing.M) {
 		repo:  os.Getenv("FLOWC_E2E_IMAGE_REPO"),
 		base:  os.Getenv("FLOWC_E2E_BASE_IMAGE"),
 		filer: os.Getenv("FLOWC_E2E_S3_FILER"),
+
+		goImage:   os.Getenv("FLOWC_E2E_GO_IMAGE"),
+		goRuntime: os.Getenv("FLOWC_E2E_GO_RUNTIME_IMAGE"),
+		goproxy:   os.Getenv("FLOWC_E2E_GOPROXY"),
 	}
 	wd, _ := os.Getwd()
 	root = filepath.Dir(wd)
@@ -103,29 +109,39 @@ func compileFlags(base string) []string {
 
 var (
 	deployMu sync.Mutex
-	deployed = map[string]bool{}
+	built    = map[string]bool{}
 )
 
-// deploy builds and pushes a flow's image and applies its template (once per flow and base).
+// deploy builds and pushes a flow's image and applies its template.
 func deploy(t *testing.T, flow, base string) {
+	t.Helper()
+	deployWith(t, flow, nil, compileFlags(base)...)
+}
+
+// deployWith builds and pushes a flow's image with flowc build's own flags buildFlags and the
+// image flags flags (once per flow and flags), and applies its template with flags. It applies
+// every time: a Python and a Go flow of one shape have the same template name, and the other
+// may have been applied since.
+func deployWith(t *testing.T, flow string, buildFlags []string, flags ...string) {
 	t.Helper()
 	deployMu.Lock()
 	defer deployMu.Unlock()
-	key := flow + "\x00" + base
-	if deployed[key] {
-		return
-	}
+	key := flow + "\x00" + strings.Join(flags, "\x00")
 	t0 := time.Now()
-	r := flowc(t, append([]string{"build", flow, "--push"}, compileFlags(base)...)...)
-	if r.err != nil {
-		t.Fatalf("flowc build %s: %v\n%s", flow, r.err, r.stderr)
+	if !built[key] {
+		args := append(append([]string{"build", flow, "--push"}, buildFlags...), flags...)
+		r := flowc(t, args...)
+		if r.err != nil {
+			t.Fatalf("flowc build %s: %v\n%s", flow, r.err, r.stderr)
+		}
+		t.Logf("built %s in %s: %s", flow, time.Since(t0).Round(100*time.Millisecond), strings.TrimSpace(r.stdout))
+		built[key] = true
 	}
-	r = flowc(t, append([]string{"apply", flow, "-n", cl.ns}, compileFlags(base)...)...)
+	r := flowc(t, append([]string{"apply", flow, "-n", cl.ns}, flags...)...)
 	if r.err != nil {
 		t.Fatalf("flowc apply %s: %v\n%s%s", flow, r.err, r.stdout, r.stderr)
 	}
 	t.Logf("deployed %s in %s: %s", flow, time.Since(t0).Round(time.Second), strings.TrimSpace(r.stdout))
-	deployed[key] = true
 }
 
 var submitted = regexp.MustCompile(`(?m)^workflow\.argoproj\.io/(\S+) submitted$`)
@@ -163,20 +179,27 @@ func succeeded(t *testing.T, flow string, params ...string) run {
 	return r
 }
 
-// artifacts reads the state a step of a run stored in S3 (the key "<run>/<step>" of a step
-// outside any foreach) and returns its artifacts as JSON values (other values as their str()).
-func artifacts(t *testing.T, run, step string) map[string]any {
+// readS3 reads the file a step of a run stored under its key "<run>/<step>" in S3.
+func readS3(t *testing.T, run, step, file string) (url string, data []byte) {
 	t.Helper()
-	url := cl.filer + "/" + run + "/" + step + "/state.pkl"
+	url = cl.filer + "/" + run + "/" + step + "/" + file
 	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatalf("GET %s: %v", url, err)
 	}
 	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
+	data, _ = io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %s", url, resp.Status)
 	}
+	return url, data
+}
+
+// artifacts reads the state a step of a run stored in S3 (the key "<run>/<step>" of a step
+// outside any foreach) and returns its artifacts as JSON values (other values as their str()).
+func artifacts(t *testing.T, run, step string) map[string]any {
+	t.Helper()
+	url, data := readS3(t, run, step, "state.pkl")
 	const decode = `import json, pickle, sys
 d = pickle.load(sys.stdin.buffer)
 assert d["format"] == "flowc-state", d.get("format")

@@ -13,15 +13,27 @@ import (
 // /data/input, with DATA_DB=/dev/stdout so that the records save_to_db stores land in its log.
 func exampleBase(t *testing.T) string {
 	t.Helper()
+	return exampleImage(t, cl.base, "example-base")
+}
+
+// exampleImage builds from the image from, as repository name of the registry, an image that
+// holds the example's input files at /data/input, with DATA_DB=/dev/stdout.
+func exampleImage(t *testing.T, from, name string) string {
+	t.Helper()
 	dir := t.TempDir()
-	df := "FROM " + cl.base + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
+	df := "FROM " + from + "\nCOPY input /data/input\nENV DATA_DB=/dev/stdout\n"
 	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(df), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.CopyFS(filepath.Join(dir, "input"), os.DirFS(filepath.Join(root, "examples/data_process/input"))); err != nil {
 		t.Fatal(err)
 	}
-	ref := strings.Replace(cl.repo, "/flows", "/example-base", 1) + ":1"
+	return buildImage(t, dir, strings.Replace(cl.repo, "/flows", "/"+name, 1)+":1")
+}
+
+// buildImage builds the Dockerfile in dir with BuildKit and pushes it as ref.
+func buildImage(t *testing.T, dir, ref string) string {
+	t.Helper()
 	out, err := exec.Command("buildctl", "build", "--frontend", "dockerfile.v0",
 		"--local", "context="+dir, "--local", "dockerfile="+dir,
 		"--output", "type=image,name="+ref+",push=true,registry.insecure=true").CombinedOutput()
@@ -41,8 +53,14 @@ func TestExample(t *testing.T) {
 	if len(recs) != 3 {
 		t.Fatalf("new_data = %v, want the 3 records of examples/data_process/input", recs)
 	}
-	// save_to_db stored them (one JSON line each, in its log) and the team was notified.
-	stored := flowc(t, "logs", r.name, "save_to_db", "-n", cl.ns)
+	checkStoredAndNotified(t, r.name)
+}
+
+// checkStoredAndNotified checks that save_to_db of the example's run stored the 3 records (one
+// JSON line each, in its log) and that the team was notified.
+func checkStoredAndNotified(t *testing.T, run string) {
+	t.Helper()
+	stored := flowc(t, "logs", run, "save_to_db", "-n", cl.ns)
 	if stored.err != nil {
 		t.Fatalf("flowc logs: %v\n%s", stored.err, stored.stderr)
 	}
@@ -56,7 +74,7 @@ func TestExample(t *testing.T) {
 	if strings.Join(names, ",") != "ALPHA,BETA,GAMMA" {
 		t.Errorf("stored records %v, want ALPHA,BETA,GAMMA:\n%s", names, stored.stdout)
 	}
-	notified := flowc(t, "logs", r.name, "notify_data_science_team", "-n", cl.ns)
+	notified := flowc(t, "logs", run, "notify_data_science_team", "-n", cl.ns)
 	if !strings.Contains(notified.stdout, "3 new records are ready") {
 		t.Errorf("no notification in the log:\n%s%s", notified.stdout, notified.stderr)
 	}

@@ -1,64 +1,103 @@
 package e2e
 
 import (
+	"encoding/json"
+	"path"
+	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/flowc-dev/flowc/internal/runcases"
 )
 
-// The graph shapes of testdata/python, each run to Succeeded with the values plain Python gives.
-
-func TestLinear(t *testing.T) {
+// TestShapes runs every flow of e2e/testdata/shapes.txt (the graph shapes of testdata/python and
+// testdata/go, and Metaflow's features) to Succeeded and checks the values its steps stored in
+// S3. internal/driver's simulation of Argo checks the same table, and only it.
+func TestShapes(t *testing.T) {
 	need(t)
-	const flow = "testdata/python/linear/flow.py"
-	deploy(t, flow, cl.base)
-	r := succeeded(t, flow)
-	equal(t, artifacts(t, r.name, "end"), "x", 2)
+	cases, err := runcases.Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cs := range runcases.ByFlow(cases) {
+		flow := cs[0].Flow
+		t.Run(cs[0].FlowName(), func(t *testing.T) {
+			if strings.Contains(flow, "nested_foreach") && testing.Short() {
+				t.Skip("-short: 50 pods")
+			}
+			if cs[0].Go() {
+				needGo(t)
+			}
+			t.Parallel()
+			// A Python and a Go flow of one shape have the same template name: one at a time.
+			mu := shapeLock(flow)
+			mu.Lock()
+			r := runCase(t, cs[0])
+			mu.Unlock()
+			for _, c := range cs {
+				if c.Artifact == "" {
+					continue
+				}
+				if msg := c.Check(readValue(t, r.name, c)); msg != "" {
+					t.Error(msg)
+				}
+			}
+		})
+	}
 }
 
-func TestForeach(t *testing.T) {
-	need(t)
-	const flow = "testdata/python/foreach/flow.py"
-	deploy(t, flow, cl.base)
-	r := succeeded(t, flow)
-	equal(t, artifacts(t, r.name, "join"), "total", 14)
+var (
+	shapeMu    sync.Mutex
+	shapeLocks = map[string]*sync.Mutex{}
+)
+
+// shapeLock is the lock of a flow's shape: the directory that holds it (testdata/python/linear
+// and testdata/go/linear are one shape), or the file's name.
+func shapeLock(flow string) *sync.Mutex {
+	shape := path.Base(flow)
+	if strings.HasSuffix(shape, ".py") {
+		shape = path.Base(path.Dir(flow))
+	}
+	shapeMu.Lock()
+	defer shapeMu.Unlock()
+	if shapeLocks[shape] == nil {
+		shapeLocks[shape] = new(sync.Mutex)
+	}
+	return shapeLocks[shape]
 }
 
-func TestForeachMultiStep(t *testing.T) {
-	need(t)
-	const flow = "testdata/python/foreach_multistep/flow.py"
-	deploy(t, flow, cl.base)
-	r := succeeded(t, flow)
-	equal(t, artifacts(t, r.name, "join"), "lines", []string{"a=2", "bb=4", "ccc=6"})
+// runCase deploys the case's flow and runs it to Succeeded with its parameters.
+func runCase(t *testing.T, c runcases.Case) run {
+	t.Helper()
+	flow := filepath.FromSlash(c.Flow)
+	if c.Go() {
+		deployGo(t, flow, cl.goRuntime)
+	} else {
+		deploy(t, flow, cl.base)
+	}
+	var params []string
+	for k, v := range c.Params {
+		params = append(params, k+"="+v)
+	}
+	sort.Strings(params)
+	return succeeded(t, flow, params...)
 }
 
-func TestNestedSplit(t *testing.T) {
-	need(t)
-	const flow = "testdata/python/nested_split/flow.py"
-	deploy(t, flow, cl.base)
-	r := succeeded(t, flow)
-	// Every step ran once: the status lists each of the 8 steps.
-	for _, s := range []string{"start", "left", "left-a", "left-b", "left-join", "right", "join", "end"} {
-		if !strings.Contains(r.stdout, "  "+s+" ") {
-			t.Errorf("step %s not reported:\n%s", s, r.stdout)
+// readValue reads the case's artifact (Python) or state field (Go) of a run from S3, as JSON.
+func readValue(t *testing.T, run string, c runcases.Case) []byte {
+	t.Helper()
+	var v any
+	if c.Go() {
+		v = goFields(t, run, c.Step)[c.Artifact]
+	} else {
+		arts := artifacts(t, run, c.Step)
+		var ok bool
+		if v, ok = arts[c.Artifact]; !ok {
+			t.Fatalf("%s of run %s has no artifact %q", c.Step, run, c.Artifact)
 		}
 	}
-}
-
-func TestForeachInSplit(t *testing.T) {
-	need(t)
-	const flow = "testdata/python/foreach_in_split/flow.py"
-	deploy(t, flow, cl.base)
-	r := succeeded(t, flow)
-	equal(t, artifacts(t, r.name, "fan_join"), "v", 2)
-}
-
-func TestNestedForeach(t *testing.T) {
-	need(t)
-	if testing.Short() {
-		t.Skip("-short: 50 pods")
-	}
-	const flow = "testdata/python/nested_foreach/flow.py"
-	deploy(t, flow, cl.base)
-	r := succeeded(t, flow)
-	equal(t, artifacts(t, r.name, "foreach_join_x"), "word", strings.Repeat("fghijk", 6))
+	data, _ := json.Marshal(v)
+	return data
 }

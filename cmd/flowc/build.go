@@ -18,6 +18,8 @@ func runBuild(e *env, args []string) int {
 	var cf compileFlags
 	cf.register(fs)
 	push := fs.Bool("push", false, "push each image to its registry")
+	var buildArgs multiFlag
+	fs.Var(&buildArgs, "build-arg", "NAME=VALUE for the Dockerfile's ARGs, e.g. GOPROXY=URL for a Go flow (repeatable)")
 	builder := fs.String("builder", "", "buildctl or docker (default: buildctl when BUILDKIT_HOST is set, else docker)")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -29,6 +31,11 @@ func runBuild(e *env, args []string) int {
 	if *builder != "" && !oneOf(*builder, "buildctl", "docker") {
 		return usageErr(e, "--builder must be buildctl or docker, not %q", *builder)
 	}
+	for _, a := range buildArgs {
+		if err := imagebuild.CheckArg(a); err != nil {
+			return usageErr(e, "--build-arg: %v", err)
+		}
+	}
 	opts, code, ok := cf.options(e, paths)
 	if !ok {
 		return code
@@ -38,20 +45,20 @@ func runBuild(e *env, args []string) int {
 	if diags.HasErrors() {
 		return exitFail
 	}
-	return buildOutputs(e, outs, strings.ToLower(*builder), *push)
+	return buildOutputs(e, outs, strings.ToLower(*builder), *push, buildArgs)
 }
 
 // buildAll builds and pushes the images of outs with the builder found (flowc apply --build).
-func buildAll(e *env, outs []*driver.Output) int { return buildOutputs(e, outs, "", true) }
+func buildAll(e *env, outs []*driver.Output) int { return buildOutputs(e, outs, "", true, nil) }
 
-func buildOutputs(e *env, outs []*driver.Output, builder string, push bool) int {
+func buildOutputs(e *env, outs []*driver.Output, builder string, push bool, args []string) int {
 	b, err := imagebuild.Detect(e.ctx, builder)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "flowc: %v\n", err)
 		return exitFail
 	}
 	for _, o := range outs {
-		if code := buildOne(e, b, o, push); code != exitOK {
+		if code := buildOne(e, b, o, push, args); code != exitOK {
 			return code
 		}
 	}
@@ -59,7 +66,7 @@ func buildOutputs(e *env, outs []*driver.Output, builder string, push bool) int 
 }
 
 // buildOne builds one flow's image from its build spec, written to a temporary directory.
-func buildOne(e *env, b *imagebuild.Builder, o *driver.Output, push bool) int {
+func buildOne(e *env, b *imagebuild.Builder, o *driver.Output, push bool, args []string) int {
 	image := strings.TrimSpace(string(o.Files[o.Name+"/image.txt"]))
 	if image == "" {
 		fmt.Fprintf(e.stderr, "flowc: %s: the compiled output has no image.txt\n", o.Name)
@@ -87,7 +94,7 @@ func buildOne(e *env, b *imagebuild.Builder, o *driver.Output, push bool) int {
 		return exitFail
 	}
 	fmt.Fprintf(e.stderr, "flowc: building %s for %s with %s\n", image, o.Name, b.Kind)
-	if err := b.Build(e.ctx, imagebuild.Spec{Dir: filepath.Join(tmp, o.Name), Image: image}, push, e.stderr); err != nil {
+	if err := b.Build(e.ctx, imagebuild.Spec{Dir: filepath.Join(tmp, o.Name), Image: image, Args: args}, push, e.stderr); err != nil {
 		// The spec's temporary directory is gone when this returns: name the flow's own output.
 		msg := strings.ReplaceAll(err.Error(), filepath.Join(tmp, o.Name), o.Name)
 		fmt.Fprintf(e.stderr, "flowc: %s\n", msg)

@@ -16,6 +16,7 @@ import (
 // compileFlags are the flags shared by the commands that compile.
 type compileFlags struct {
 	kind, imageRepo, baseImage, namespace, serviceAccount, format string
+	goImage, goRuntimeImage                                       string
 	verbose                                                       bool
 	configs                                                       multiFlag
 }
@@ -28,6 +29,8 @@ func (c *compileFlags) register(fs interface {
 	fs.StringVar(&c.kind, "kind", "workflowtemplate", "main object: workflowtemplate or workflow")
 	fs.StringVar(&c.imageRepo, "image-repo", "", "image repository of the step images (default from flowc.yaml, else "+config.DefaultImageRepo+")")
 	fs.StringVar(&c.baseImage, "base-image", "", "base image of Python flows (default from flowc.yaml, else "+config.DefaultBaseImage+")")
+	fs.StringVar(&c.goImage, "go-image", "", "image Go flows compile in (default from flowc.yaml, else golang:<go.mod's go version>)")
+	fs.StringVar(&c.goRuntimeImage, "go-runtime-image", "", "image Go flows run in (default from flowc.yaml, else "+build.DefaultGoRuntime+")")
 	fs.StringVar(&c.namespace, "namespace", "", "namespace of the objects (default from flowc.yaml, else none)")
 	fs.StringVar(&c.serviceAccount, "service-account", "", "service account the steps run as")
 	fs.StringVar(&c.format, "format", "text", "diagnostics format: text or json")
@@ -60,6 +63,8 @@ func (c *compileFlags) options(e *env, paths []string) (driver.Options, int, boo
 	}
 	set(&cfg.ImageRepo, c.imageRepo)
 	set(&cfg.BaseImage, c.baseImage)
+	set(&cfg.GoImage, c.goImage)
+	set(&cfg.GoRuntimeImage, c.goRuntimeImage)
 	set(&cfg.Namespace, c.namespace)
 	set(&cfg.ServiceAccount, c.serviceAccount)
 	kind := argo.KindWorkflowTemplate
@@ -96,9 +101,14 @@ func (c *compileFlags) checkImages(e *env) (int, bool) {
 			return usageErr(e, "--image-repo: %v", err), false
 		}
 	}
-	if c.baseImage != "" {
-		if err := build.CheckImage(c.baseImage); err != nil {
-			return usageErr(e, "--base-image: %v", err), false
+	for _, f := range []struct{ flag, value string }{
+		{"--base-image", c.baseImage}, {"--go-image", c.goImage}, {"--go-runtime-image", c.goRuntimeImage},
+	} {
+		if f.value == "" {
+			continue
+		}
+		if err := build.CheckImage(f.value); err != nil {
+			return usageErr(e, "%s: %v", f.flag, err), false
 		}
 	}
 	return 0, true

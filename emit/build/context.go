@@ -27,6 +27,9 @@ type Options struct {
 	// Runtime is the step runtime's files; nil means the runtime embedded in flowc. The golden
 	// tests pin it, so that an edit of the runtime changes one golden instead of every one.
 	Runtime map[string][]byte
+	// GoImage and GoRuntimeImage are a Go flow's builder and runtime images; "" means the
+	// defaults (golang:<go.mod's go version>, DefaultGoRuntime).
+	GoImage, GoRuntimeImage string
 }
 
 // Context is a flow's build context: every file the image is built from, by slash path.

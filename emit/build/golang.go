@@ -51,7 +51,14 @@ func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
 	g.addTree(filepath.Join(root, "vendor")) // a vendored module builds from vendor/
 	g.replaces(gomod)
 	g.packages()
-	g.c.Files["Dockerfile"] = []byte(goDockerfile(goBuilder(gomod), g.c.FlowFile))
+	builder, runtime := o.GoImage, o.GoRuntimeImage
+	if builder == "" {
+		builder = goBuilder(gomod)
+	}
+	if runtime == "" {
+		runtime = DefaultGoRuntime
+	}
+	g.c.Files["Dockerfile"] = []byte(goDockerfile(builder, runtime, g.c.FlowFile))
 	g.c.Files[".dockerignore"] = []byte("Dockerfile\n.dockerignore\n" + ImageFile + "\n.flowc-output\n")
 	return g.c, g.diags
 }
@@ -159,19 +166,38 @@ func goBuilder(gomod []byte) string {
 	return DefaultGoBuilder
 }
 
-// goDockerfile is a Go flow's two-stage Dockerfile. The package directory is the only word
+// goArgs are the go command's settings a build may pass (--build-arg GOPROXY=...): a module
+// proxy or private modules of the user's network. Unset, the go command's defaults hold.
+var goArgs = []string{"GOPROXY", "GONOSUMDB", "GOPRIVATE", "GOSUMDB"}
+
+// The go command's caches in the builder stage, BuildKit cache mounts.
+const (
+	goBuildCache = "/root/.cache/go-build"
+	goModCache   = "/go/pkg/mod"
+)
+
+// goDockerfile is a Go flow's two-stage Dockerfile. The images were checked as references
+// (settings.CheckImage) where they were given. The package directory is the only other word
 // that comes from the user: it is checked (checkName) and written as a JSON string of RUN's
 // exec form, which BuildKit neither splits nor expands.
-func goDockerfile(builder, pkg string) string {
+func goDockerfile(builder, runtime, pkg string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Built by flowc for %s. Build from this directory: docker build -t \"$(cat %s)\" .\n", strconv.Quote(pkg), ImageFile)
 	fmt.Fprintf(&b, "FROM %s AS build\n", builder)
+	for _, a := range goArgs {
+		fmt.Fprintf(&b, "ARG %s\n", a)
+	}
 	b.WriteString("WORKDIR /src\n")
 	b.WriteString(`COPY [".", "."]` + "\n")
 	b.WriteString("ENV CGO_ENABLED=0\n")
+	// BuildKit keeps the build and module caches between builds, so that the flows of one
+	// module (or a flow's next version) do not compile the standard library again each: 3 min
+	// to a few seconds on a loaded 2-core machine.
+	fmt.Fprintf(&b, "ENV GOCACHE=%s GOMODCACHE=%s\n", goBuildCache, goModCache)
 	target, _ := json.Marshal("./" + strings.TrimPrefix(pkg, "./"))
-	fmt.Fprintf(&b, `RUN ["go", "build", "-trimpath", "-o", "/flow", %s]`+"\n", target)
-	fmt.Fprintf(&b, "FROM %s\n", DefaultGoRuntime)
+	fmt.Fprintf(&b, `RUN --mount=type=cache,id=flowc-go-build,target=%s --mount=type=cache,id=flowc-go-mod,target=%s ["go", "build", "-trimpath", "-o", "/flow", %s]`+"\n",
+		goBuildCache, goModCache, target)
+	fmt.Fprintf(&b, "FROM %s\n", runtime)
 	b.WriteString(`COPY --from=build ["/flow", "/flow"]` + "\n")
 	b.WriteString("ENTRYPOINT [\"/flow\"]\n")
 	return b.String()

@@ -24,8 +24,9 @@ if [ "${FLOWC_E2E:-auto}" = 0 ]; then
   log "FLOWC_E2E=0: skipped"
   exit 0
 fi
-# Measured (hack/e2e/README.md): suite + bring-up need ~20 min warm; a cold build ~40 more.
-need=1200
+# Measured (hack/e2e/README.md): suite + bring-up need ~45 min warm under load (26 flows of
+# shapes.txt, the decorators, the examples); a cold build ~40 more.
+need=2700
 "$E2E_DIR/build.sh" --check >/dev/null 2>&1 || need=$((need + 2400))
 if [ "${FLOWC_E2E:-auto}" = build ] || { [ "${FLOWC_E2E:-auto}" != 1 ] && [ "$left" -lt "$need" ]; }; then
   log "e2e suite skipped (FLOWC_E2E=${FLOWC_E2E:-auto}; ${left}s of CI time left, ${need}s needed): building what fits"
@@ -39,4 +40,4 @@ eval "$env"
 trap 'hack/e2e/down.sh' EXIT
 log "cluster up in $(($(date +%s) - t0)) s"
 # shellcheck disable=SC2086 # FLOWC_E2E_EXEC is a command prefix
-$FLOWC_E2E_EXEC go test -count=1 -timeout 45m ${FLOWC_E2E_TEST_FLAGS:-} ./e2e/
+$FLOWC_E2E_EXEC go test -count=1 -timeout 60m ${FLOWC_E2E_TEST_FLAGS:-} ./e2e/

@@ -53,6 +53,7 @@ done
 stop kube-apiserver
 stop etcd
 stop seaweedfs
+stop goproxy
 stop buildkitd
 stop registry
 

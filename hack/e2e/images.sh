@@ -5,6 +5,9 @@
 #   flowc-e2e/pause:1             the pod sandbox (hack/e2e/pause)
 #   argoproj/argoexec:v4.0.5      Argo's executor, built by build.sh
 #   flowc-e2e/python:3.11-bookworm  Debian bookworm's python3 (debootstrap), the flows' base
+#   flowc-e2e/golang:<go version>   that base with this machine's Go toolchain: Go flows' builder
+#   flowc-e2e/static:1              /tmp, CA certificates, a nonroot user: Go flows' runtime, as
+#                                   distroless/static (their binaries are static)
 # Run by up.sh with BUILDKIT_HOST set and the registry up; runs inside the network namespace.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -81,3 +84,25 @@ cp "$ARGO_DIR/argoexec" "$WORK/argoexec/argoexec"
 printf 'FROM scratch\nCOPY --chmod=1777 tmp /tmp\nCOPY argoexec /bin/argoexec\nENTRYPOINT ["/bin/argoexec"]\n' \
   >"$WORK/argoexec/Dockerfile"
 build_push argoproj/argoexec "$E2E_ARGO_VERSION" "$WORK/argoexec" "$WORK/argoexec"
+
+# golang: Go flows compile in the Python base (Debian, as the golang images are) with this
+# machine's Go toolchain in /usr/local/go, tagged with its exact version; its tests and docs
+# stay out of the context.
+goroot=$(go env GOROOT)
+mkdir -p "$WORK/golang"
+{ printf '*\n!go\n'; printf 'go/%s\n' test api doc misc; } >"$WORK/golang/Dockerfile.dockerignore"
+cat >"$WORK/golang/Dockerfile" <<EOF
+FROM $REGISTRY_ADDR/flowc-e2e/python:$PYTHON_TAG
+COPY go/ /usr/local/go/
+ENV GOTOOLCHAIN=local GOPATH=/go PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+EOF
+build_push flowc-e2e/golang "$GOLANG_TAG" "$(dirname "$goroot")/" "$WORK/golang"
+
+# static: what a static Go binary needs at run time, as distroless/static has it.
+mkdir -p "$WORK/static/tmp" "$WORK/static/etc/ssl/certs"
+cp /etc/ssl/certs/ca-certificates.crt "$WORK/static/etc/ssl/certs/"
+printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' \
+  >"$WORK/static/etc/passwd"
+printf 'root:x:0:\nnonroot:x:65532:\n' >"$WORK/static/etc/group"
+printf 'FROM scratch\nCOPY --chmod=1777 tmp /tmp\nCOPY etc /etc\n' >"$WORK/static/Dockerfile"
+build_push flowc-e2e/static "$STATIC_TAG" "$WORK/static" "$WORK/static"

@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 down=()
-for n in registry buildkitd seaweedfs etcd kube-apiserver containerd kube-scheduler kubelet workflow-controller; do
+for n in registry buildkitd goproxy seaweedfs etcd kube-apiserver containerd kube-scheduler kubelet workflow-controller; do
   pid_alive "$E2E_STATE/run/$n.pid" || down+=("$n")
 done
 if [ ${#down[@]} -gt 0 ]; then

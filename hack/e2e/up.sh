@@ -150,6 +150,15 @@ wait_for "buildkitd" 60 "$BUILDCTL_BIN" debug workers
 # ---------------------------------------------------------------- images
 "$E2E_DIR/images.sh" >&2
 
+# ---------------------------------------------------------------- Go module proxy
+# The module download cache is in GOPROXY's file layout: served as it is, Go flows' image builds
+# (--build-arg GOPROXY=http://$GOPROXY_ADDR) download third-party modules without leaving the
+# namespace.
+GOMODCACHE_DIR=$(go env GOMODCACHE)
+mkdir -p "$GOMODCACHE_DIR/cache/download"
+spawn goproxy python3 -m http.server --bind "${GOPROXY_ADDR%:*}" --directory "$GOMODCACHE_DIR/cache/download" "${GOPROXY_ADDR#*:}"
+wait_for "the Go module proxy" 30 in_ns curl -fsS -o /dev/null "http://$GOPROXY_ADDR/"
+
 # ---------------------------------------------------------------- SeaweedFS (S3)
 S3_ACCESS=flowc
 S3_SECRET=flowc-e2e-secret
@@ -386,6 +395,9 @@ export KUBECONFIG=$(q "$STATE/kubeconfig")
 export FLOWC_E2E_NAMESPACE=$(q "$E2E_NAMESPACE")
 export FLOWC_E2E_IMAGE_REPO=$(q "$REGISTRY_ADDR/flowc-e2e/flows")
 export FLOWC_E2E_BASE_IMAGE=$(q "$REGISTRY_ADDR/flowc-e2e/python:$PYTHON_TAG")
+export FLOWC_E2E_GO_IMAGE=$(q "$REGISTRY_ADDR/flowc-e2e/golang:$GOLANG_TAG")
+export FLOWC_E2E_GO_RUNTIME_IMAGE=$(q "$REGISTRY_ADDR/flowc-e2e/static:$STATIC_TAG")
+export FLOWC_E2E_GOPROXY=$(q "http://$GOPROXY_ADDR")
 export FLOWC_E2E_EXEC=$(q "nsenter --net=$NS_PATH")
 export FLOWC_E2E_S3_FILER=$(q "http://127.0.0.1:8888/buckets/$S3_BUCKET")
 export FLOWC_E2E_STATE=$(q "$STATE")

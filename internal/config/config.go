@@ -36,6 +36,10 @@ type Config struct {
 	Include []string `yaml:"include"`
 	// IncludePos is where each Include pattern is written.
 	IncludePos []diag.Pos `yaml:"-"`
+	// GoImage is the toolchain image Go flows compile in ("" means golang:<go.mod's go
+	// version>), GoRuntimeImage the image their static binary runs in ("" means distroless).
+	GoImage        string `yaml:"goImage"`
+	GoRuntimeImage string `yaml:"goRuntimeImage"`
 
 	// Workflow-level settings: parallelism, timeoutSeconds, ttlSecondsAfterFinished, podGC,
 	// imagePullSecrets, artifactRepositoryConfigMap, artifactRepositoryKey.

@@ -17,6 +17,8 @@ func TestHostileValues(t *testing.T) {
 		{"service account with braces", "serviceAccount: \"{{workflow.name}}\"\n", "flowc.yaml:1:17: error: * [template-syntax]"},
 		{"base image with a newline", "baseImage: \"python:3.12\\nRUN curl evil | sh\"\n", "flowc.yaml:1:12: error: *control character U+000A [config]"},
 		{"base image not a reference", "baseImage: 'python 3.12'\n", "flowc.yaml:1:12: error: *is not an image reference* [config]"},
+		{"go image with a FROM flag", "goImage: --platform=linux/amd64 golang\n", "flowc.yaml:1:10: error: *is not an image reference* [config]"},
+		{"go runtime image with a newline", "goRuntimeImage: \"static\\nRUN x\"\n", "flowc.yaml:1:17: error: *control character U+000A [config]"},
 		{"base image with a FROM flag", "baseImage: --platform=linux/amd64 python\n", "flowc.yaml:1:12: error: *is not an image reference* [config]"},
 		{"image repo with a tag", "imageRepo: registry.example.com/flows:latest\n", "flowc.yaml:1:12: error: *has a tag or digest* [config]"},
 		{"image repo upper case", "imageRepo: Registry/Flows\n", "flowc.yaml:1:12: error: *not an image repository* [config]"},
@@ -38,6 +40,7 @@ func TestHostileValues(t *testing.T) {
 		{"not a mapping", "- a\n", "flowc.yaml:1:1: error: flowc.yaml must be a mapping* [config]"},
 		{"yaml syntax", "namespace: a\n  b: c: d\n", "flowc.yaml:2:1: error: * [config]"},
 		{"good", "imageRepo: localhost:5000/team/flows\nbaseImage: python:3.12-slim@sha256:" + strings.Repeat("a", 64) +
+			"\ngoImage: localhost:5000/go/golang:1.26.8\ngoRuntimeImage: localhost:5000/go/static:1" +
 			"\nnamespace: pipelines\nlabels: {team: data}\ninclude: [data/*.csv, \"models/**/*.pkl\"]\nparallelism: 10\n", ""},
 		{"empty", "", ""},
 	}

@@ -35,6 +35,8 @@ func (r *reader) errorf(n *yaml.Node, check diag.ID, format string, args ...any)
 var keys = map[string]func(r *reader, v *yaml.Node){
 	"imageRepo":      func(r *reader, v *yaml.Node) { r.image(v, &r.c.ImageRepo, settings.CheckRepository) },
 	"baseImage":      func(r *reader, v *yaml.Node) { r.image(v, &r.c.BaseImage, settings.CheckImage) },
+	"goImage":        func(r *reader, v *yaml.Node) { r.image(v, &r.c.GoImage, settings.CheckImage) },
+	"goRuntimeImage": func(r *reader, v *yaml.Node) { r.image(v, &r.c.GoRuntimeImage, settings.CheckImage) },
 	"namespace":      func(r *reader, v *yaml.Node) { r.name(v, &r.c.Namespace, validation.IsDNS1123Label) },
 	"serviceAccount": func(r *reader, v *yaml.Node) { r.name(v, &r.c.ServiceAccount, validation.IsDNS1123Subdomain) },
 	"labels":         func(r *reader, v *yaml.Node) { r.c.Labels = r.stringMap(v, validation.IsValidLabelValue) },

@@ -3,7 +3,6 @@ package driver_test
 import (
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +20,12 @@ import (
 // writes runs: the build context is copied alone into an empty directory (the image's working
 // directory), and every container's command line is taken from the YAML, with Argo's {{...}}
 // values substituted, artifacts mapped to directories named by their keys, withParam fanned out.
+//
+// The real Argo is the truth (e2e/, on hack/e2e's cluster); this is its stand-in where no cluster
+// is: fast, in every `go test`, on every change of the emitter or the runtimes. It is trusted only
+// for the cases the real suite runs with the same expected values (e2e/testdata/shapes.txt and
+// the examples). It does not model retries, @catch, @timeout, resources, env from the manifest,
+// pods or scheduling: those are checked on the real Argo only (e2e/decorators_test.go).
 
 type simWorkflow struct {
 	Spec struct {
@@ -106,7 +111,6 @@ type simulator struct {
 	params map[string]string // workflow parameters
 	env    []string
 	python string
-	ran    []string // task names in the order they ran
 	// lastOut is the output artifact directory of the container that ran last.
 	lastOut string
 	goBin   string // a Go flow's binary, built from the context as its image is
@@ -260,7 +264,6 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 	if out, err := cmd.CombinedOutput(); err != nil {
 		s.t.Fatalf("task %s (%v) failed: %v\n%s", task, inputs, err, out)
 	}
-	s.ran = append(s.ran, fmt.Sprintf("%s%v", task, inputs))
 }
 
 // simulate compiles the flow in dir, copies its build context alone to a new directory and runs

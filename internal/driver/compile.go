@@ -95,7 +95,7 @@ func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
 
 func buildContext(fl *Flow, cfg *config.Config, runtime map[string][]byte) (*build.Context, diag.List) {
 	if fl.IR.Lang == ir.Go {
-		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{})
+		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{GoImage: cfg.GoImage, GoRuntimeImage: cfg.GoRuntimeImage})
 	}
 	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg), Runtime: runtime})
 	if ctx != nil {

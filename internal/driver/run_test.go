@@ -4,19 +4,23 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flowc-dev/flowc/internal/runcases"
 )
 
 // TestSimulateExample runs each example's manifests from its build context alone: the records
-// land in the DB file with upper-cased names and the notification counts them, in Python and Go.
+// land in the DB file with upper-cased names and the notification counts them, in Python and Go,
+// as they do on the real Argo (e2e.TestExample, e2e.TestGoExample).
 func TestSimulateExample(t *testing.T) {
 	input, _ := filepath.Abs(filepath.Join("..", "..", "examples", "data_process", "input"))
 	for _, example := range []string{"data_process", "data_process_go"} {
 		t.Run(example, func(t *testing.T) {
 			out := t.TempDir()
-			s := simulate(t, filepath.Join("..", "..", "examples", example),
+			simulate(t, filepath.Join("..", "..", "examples", example),
 				map[string]string{"datasource_path": input},
 				"DATA_DB="+filepath.Join(out, "db.jsonl"), "NOTIFY_FILE="+filepath.Join(out, "notify.txt"))
 			db, _ := os.ReadFile(filepath.Join(out, "db.jsonl"))
@@ -31,103 +35,67 @@ func TestSimulateExample(t *testing.T) {
 			if string(note) != "3 new records are ready\n" {
 				t.Errorf("notification: %q", note)
 			}
-			if len(s.ran) != 6 {
-				t.Errorf("ran %d tasks, want 6: %v", len(s.ran), s.ran)
-			}
 		})
 	}
 }
 
-// TestSimulateGoShapes runs the Go graph-shape flows as Argo would and checks what their steps
-// computed and how many pods ran.
-func TestSimulateGoShapes(t *testing.T) {
-	cases := []struct {
-		name, step, field, want string
-		tasks                   int
-	}{
-		{"linear", "end", "X", "2", 3},
-		{"split", "join", "Vs", `["a","b","c"]`, 6},
-		{"nested_split", "end", "", "", 8},
-		{"foreach", "join", "Total", "14", 6},
-		{"foreach_multistep", "join", "Lines", `["a=2","bb=4","ccc=6"]`, 12},
-		{"nested_foreach", "foreach_join_x", "Word", `"` + strings.Repeat("fghijk", 6) + `"`, 57},
-		{"split_in_foreach", "outer_join", "Total", "53", 11},
-		{"foreach_in_split", "fan_join", "V", "2", 8},
-		{"parameters", "end", "", "", 2},
-		{"init", "gather", "Lines", `["worker 0 says HELLO!","worker 1 says hello...","worker 2 says HELLO!"]`, 10},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			s := simulate(t, filepath.Join("..", "..", "testdata", "go", c.name), map[string]string{"source": "s3://bucket"})
-			if len(s.ran) != c.tasks {
-				t.Errorf("ran %d tasks, want %d", len(s.ran), c.tasks)
-			}
-			if c.field == "" {
-				return
-			}
-			data, err := os.ReadFile(filepath.Join(s.store, "wf-sim", c.step, "state.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var st struct{ Fields map[string]json.RawMessage }
-			if err := json.Unmarshal(data, &st); err != nil {
-				t.Fatal(err)
-			}
-			if got := string(st.Fields[c.field]); got != c.want {
-				t.Errorf("%s.%s = %s, want %s", c.step, c.field, got, c.want)
-			}
-		})
-	}
-}
-
-// TestSimulateShapes runs the graph-shape flows and checks what their last steps computed.
+// TestSimulateShapes runs, through the simulation, the flows of the table that the real-Argo
+// suite runs too (e2e/testdata/shapes.txt, e2e.TestShapes), and checks the same values: the
+// simulation is trusted for those cases and no others.
 func TestSimulateShapes(t *testing.T) {
-	cases := []struct {
-		name, step, artifact, want string
-	}{
-		{"linear", "end", "x", `2`},
-		{"split", "join", "vs", `["a", "b", "c"]`},
-		{"foreach", "end", "total", `14`},
-		{"foreach_multistep", "end", "lines", `["a=2", "bb=4", "ccc=6"]`},
-		{"nested_foreach", "end", "word", `"` + strings.Repeat("fghijk", 6) + `"`},
-		{"split_in_foreach", "end", "total", `53`},
-		{"foreach_in_split", "fan_join", "v", `2`},
-		{"modern", "join", "kinds", `["small", "small", "big", "big", "big"]`},
-		{"realworld", "start", "depth", `null`},
-		{"inherited/flow.py", "train", "score", `300`},
-		{"init", "gather", "lines", `["worker 0 says HELLO!", "worker 1 says hello...", "worker 2 says HELLO!"]`},
+	root := filepath.Join("..", "..")
+	cases, err := runcases.Load(root)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, c := range cases {
-		t.Run(strings.TrimSuffix(c.name, "/flow.py"), func(t *testing.T) {
-			s := simulate(t, filepath.Join("..", "..", "testdata", "python", filepath.FromSlash(c.name)), nil)
-			got := s.artifact(c.step, c.artifact)
-			if got != c.want {
-				t.Errorf("%s.%s = %s, want %s", c.step, c.artifact, got, c.want)
+	for _, cs := range runcases.ByFlow(cases) { // one run per flow, for all its cases
+		t.Run(cs[0].FlowName(), func(t *testing.T) {
+			s := simulate(t, filepath.Join(root, filepath.FromSlash(cs[0].Flow)), cs[0].Params)
+			for _, c := range cs {
+				if c.Artifact == "" {
+					continue
+				}
+				if msg := c.Check([]byte(s.value(c))); msg != "" {
+					t.Error(msg)
+				}
 			}
 		})
 	}
 }
 
-// artifact reads one artifact of a top-level step's state with the runtime's dump command.
-func (s *simulator) artifact(step, name string) string {
-	cmd := exec.Command(s.python, "-m", "flowc_runtime", "dump", filepath.Join(s.store, "wf-sim", step), "--flow", "flow.py")
+// value reads the case's artifact (Python) or state field (Go) of a top-level step, as JSON.
+func (s *simulator) value(c runcases.Case) string {
+	dir := filepath.Join(s.store, "wf-sim", c.Step)
+	if c.Go() {
+		data, err := os.ReadFile(filepath.Join(dir, "state.json"))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		var st struct{ Fields map[string]json.RawMessage }
+		if err := json.Unmarshal(data, &st); err != nil {
+			s.t.Fatal(err)
+		}
+		return string(st.Fields[c.Artifact])
+	}
+	flowFile := "flow.py" // the flow's file name in the build context
+	if strings.HasSuffix(c.Flow, ".py") {
+		flowFile = path.Base(c.Flow)
+	}
+	cmd := exec.Command(s.python, "-m", "flowc_runtime", "dump", dir, "--flow", flowFile)
 	cmd.Dir, cmd.Env = s.app, s.env
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		s.t.Fatalf("dump %s: %v\n%s", step, err, out)
+		s.t.Fatalf("dump %s: %v\n%s", c.Step, err, out)
 	}
 	var st struct {
 		Artifacts map[string]json.RawMessage `json:"artifacts"`
 	}
 	if err := json.Unmarshal(out, &st); err != nil {
-		s.t.Fatalf("dump %s: %v\n%s", step, err, out)
+		s.t.Fatalf("dump %s: %v\n%s", c.Step, err, out)
 	}
-	v, ok := st.Artifacts[name]
+	v, ok := st.Artifacts[c.Artifact]
 	if !ok {
-		s.t.Fatalf("%s has no artifact %q: %s", step, name, out)
+		s.t.Fatalf("%s has no artifact %q: %s", c.Step, c.Artifact, out)
 	}
-	var x any
-	json.Unmarshal(v, &x)
-	b, _ := json.Marshal(x)
-	return strings.ReplaceAll(strings.ReplaceAll(string(b), ",", ", "), ":", ": ")
+	return string(v)
 }

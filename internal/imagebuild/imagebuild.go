@@ -21,6 +21,9 @@ import (
 type Spec struct {
 	Dir   string // holds Dockerfile and the context
 	Image string // the reference image.txt names
+	// Args are the build's NAME=VALUE arguments (--build-arg), for the Dockerfile's ARGs: a Go
+	// flow's GOPROXY, for one. Each is one argument of the builder's command line.
+	Args []string
 }
 
 // Builder runs one build through an external tool.
@@ -60,6 +63,18 @@ func Detect(ctx context.Context, want string) (*Builder, error) {
 // optional registry host and port, and a tag. Never a flag: it cannot start with "-".
 var refPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*(:[0-9]+)?(/[a-z0-9][a-z0-9._-]*)*:[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$`)
 
+// argName is a build argument's name, as a Dockerfile's ARG declares it.
+var argName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// CheckArg rejects a build argument that is not NAME=VALUE with a plain name.
+func CheckArg(arg string) error {
+	name, _, ok := strings.Cut(arg, "=")
+	if !ok || !argName.MatchString(name) {
+		return fmt.Errorf("build argument %q is not NAME=VALUE", arg)
+	}
+	return nil
+}
+
 // CheckRef rejects references that are not a plain name:tag.
 func CheckRef(ref string) error {
 	if !refPattern.MatchString(ref) {
@@ -72,6 +87,9 @@ func CheckRef(ref string) error {
 func (b *Builder) args(s Spec, push bool) []string {
 	if b.Kind == "docker" {
 		a := []string{"buildx", "build", "--progress=plain", "-t", s.Image}
+		for _, arg := range s.Args {
+			a = append(a, "--build-arg", arg)
+		}
 		if push {
 			a = append(a, "--push")
 		} else {
@@ -86,8 +104,12 @@ func (b *Builder) args(s Spec, push bool) []string {
 			out += ",registry.insecure=true"
 		}
 	}
-	return []string{"--addr", b.Host, "build", "--progress=plain", "--frontend", "dockerfile.v0",
+	a := []string{"--addr", b.Host, "build", "--progress=plain", "--frontend", "dockerfile.v0",
 		"--local", "context=" + s.Dir, "--local", "dockerfile=" + s.Dir, "--output", out}
+	for _, arg := range s.Args {
+		a = append(a, "--opt", "build-arg:"+arg)
+	}
+	return a
 }
 
 // Build builds spec's image (and pushes it when push is set), copying the builder's progress to

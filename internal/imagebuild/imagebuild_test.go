@@ -89,6 +89,35 @@ func TestCheckRef(t *testing.T) {
 	}
 }
 
+// Build arguments reach each builder as one argument each, the value untouched (a GOPROXY list
+// has commas; buildctl does not split --opt values).
+func TestBuildArgs(t *testing.T) {
+	s := Spec{Dir: "spec", Image: "r/f:1", Args: []string{"GOPROXY=http://127.0.0.1:3128,direct", "X= a b"}}
+	got := (&Builder{Kind: "buildctl", Host: "h"}).args(s, false)
+	tail := strings.Join(got[len(got)-4:], "\n")
+	if want := "--opt\nbuild-arg:GOPROXY=http://127.0.0.1:3128,direct\n--opt\nbuild-arg:X= a b"; tail != want {
+		t.Errorf("buildctl args end\n%s\nwant\n%s", tail, want)
+	}
+	got = (&Builder{Kind: "docker"}).args(s, true)
+	want := "buildx build --progress=plain -t r/f:1 --build-arg GOPROXY=http://127.0.0.1:3128,direct --build-arg X= a b --push -- spec"
+	if strings.Join(got, " ") != want {
+		t.Errorf("docker args\n%s\nwant\n%s", strings.Join(got, " "), want)
+	}
+}
+
+func TestCheckArg(t *testing.T) {
+	for _, ok := range []string{"GOPROXY=http://p", "A_1=", "x=y=z"} {
+		if err := CheckArg(ok); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"GOPROXY", "=v", "-x=1", "A B=1", "1A=2", "build-arg:X=1"} {
+		if CheckArg(bad) == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
 func TestHasImage(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodHead || !strings.Contains(strings.Join(r.Header.Values("Accept"), ","), "application/vnd.oci.image.manifest.v1+json") {

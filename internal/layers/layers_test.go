@@ -37,6 +37,7 @@ var allowed = map[string][]string{
 	"internal/kube":           {"internal/cluster"},
 	"internal/runrecord":      nil,
 	"internal/s3repo":         {"internal/runrecord", "internal/stepcmd/spec"},
+	"internal/runcases":       nil, // the run cases of the e2e suite and the Argo simulation
 	"hack/e2e/pause":          nil,
 	"internal/layers":         nil,
 	"compiler/ir":             {"internal/diag"},

@@ -55,10 +55,15 @@ func TestGoBuildContext(t *testing.T) {
 	}
 	wantDocker := `# Built by flowc for "testdata/go/foreach". Build from this directory: docker build -t "$(cat image.txt)" .
 FROM golang:1.26 AS build
+ARG GOPROXY
+ARG GONOSUMDB
+ARG GOPRIVATE
+ARG GOSUMDB
 WORKDIR /src
 COPY [".", "."]
 ENV CGO_ENABLED=0
-RUN ["go", "build", "-trimpath", "-o", "/flow", "./testdata/go/foreach"]
+ENV GOCACHE=/root/.cache/go-build GOMODCACHE=/go/pkg/mod
+RUN --mount=type=cache,id=flowc-go-build,target=/root/.cache/go-build --mount=type=cache,id=flowc-go-mod,target=/go/pkg/mod ["go", "build", "-trimpath", "-o", "/flow", "./testdata/go/foreach"]
 FROM gcr.io/distroless/static-debian12
 COPY --from=build ["/flow", "/flow"]
 ENTRYPOINT ["/flow"]
@@ -69,5 +74,15 @@ ENTRYPOINT ["/flow"]
 	again, _ := build.NewGoContext(f, dir, build.Options{})
 	if again.Hash() != c.Hash() {
 		t.Errorf("the context hash changes between two runs")
+	}
+	// flowc.yaml's goImage and goRuntimeImage (or --go-image, --go-runtime-image) replace both
+	// stages' images, and so the image's tag.
+	own, _ := build.NewGoContext(f, dir, build.Options{GoImage: "localhost:5000/go:1.26.8", GoRuntimeImage: "localhost:5000/static:1"})
+	df := string(own.Files["Dockerfile"])
+	if !strings.Contains(df, "\nFROM localhost:5000/go:1.26.8 AS build\n") || !strings.Contains(df, "\nFROM localhost:5000/static:1\n") {
+		t.Errorf("Dockerfile with own images:\n%s", df)
+	}
+	if own.Hash() == c.Hash() {
+		t.Errorf("other images, same context hash")
 	}
 }
