@@ -24,6 +24,7 @@ func Resolve(f *ir.Flow) *Graph {
 	for _, s := range f.Steps {
 		s.Kind = kindOf(f, s)
 	}
+	f.IndexSteps()
 	return g
 }
 

@@ -50,6 +50,11 @@ type Flow struct {
 	// paths in the go command's order. The frontend's one go/packages load lists them, so that
 	// the build backend does not load the packages again.
 	GoFiles []string
+
+	// byName indexes Steps by name once the compile phase is done (IndexSteps), so that a
+	// lookup per step of a large flow is not a scan of all of them; indexed is len(Steps) then.
+	byName  map[string]*Step
+	indexed int
 }
 
 // Module is a local module a flow's image needs, as the frontend found it.
@@ -219,14 +224,29 @@ type Value struct {
 	Ref   *ConfigRef // for an expr that only reads a config value
 }
 
-// Step returns the step named name, or nil.
+// Step returns the step named name, or nil: the first one, when a flow defines it twice.
 func (f *Flow) Step(name string) *Step {
+	if s := f.byName[name]; s != nil && f.indexed == len(f.Steps) && s.Name == name {
+		return s
+	}
 	for _, s := range f.Steps {
 		if s.Name == name {
 			return s
 		}
 	}
 	return nil
+}
+
+// IndexSteps makes Step a map lookup. The compile phase calls it last, when it has finished
+// writing the flow; an index older than the step list is not used.
+func (f *Flow) IndexSteps() {
+	f.byName = make(map[string]*Step, len(f.Steps))
+	for _, s := range f.Steps {
+		if s != nil && f.byName[s.Name] == nil {
+			f.byName[s.Name] = s
+		}
+	}
+	f.indexed = len(f.Steps)
 }
 
 // Decorator returns the step's first decorator named name, or nil.
