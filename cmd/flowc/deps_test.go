@@ -30,7 +30,8 @@ func TestNoKubernetesClient(t *testing.T) {
 		// Kubernetes' name validation (apimachinery's util/validation) is small and has no
 		// start-up cost; the client, the API types and the scheme machinery do.
 		if strings.HasPrefix(p, "k8s.io/client-go/") || strings.HasPrefix(p, "k8s.io/api/") ||
-			strings.HasPrefix(p, "k8s.io/apimachinery/pkg/runtime") || strings.HasSuffix(p, "/internal/kube") {
+			strings.HasPrefix(p, "k8s.io/apimachinery/pkg/runtime") || strings.HasSuffix(p, "/internal/kube") ||
+			strings.HasPrefix(p, "github.com/minio/") || strings.HasSuffix(p, "/internal/s3repo") {
 			t.Errorf("flowc links %s", p)
 		}
 	}
@@ -51,7 +52,7 @@ func TestWithoutFlowcKube(t *testing.T) {
 	for _, args := range [][]string{{"apply", flow}, {"submit", flow}, {"logs", "tinyflow-x7k2p"}} {
 		var stdout, stderr bytes.Buffer
 		code := run(t.Context(), args, strings.NewReader(""), &stdout, &stderr)
-		want := "flowc: apply, submit and logs of cluster runs need flowc-kube, flowc's Kubernetes client, which is neither beside flowc"
+		want := "flowc: apply, submit, logs and reading runs of the cluster need flowc-kube, flowc's Kubernetes and S3 client, which is neither beside flowc"
 		if code != exitFail || !strings.HasPrefix(stderr.String(), want) ||
 			!strings.Contains(stderr.String(), "go install github.com/flowc-dev/flowc/cmd/flowc-kube@") {
 			t.Errorf("flowc %s: exit %d\nstderr: %s", strings.Join(args, " "), code, stderr.String())

@@ -1,23 +1,54 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/flowc-dev/flowc/internal/cluster"
 	"github.com/flowc-dev/flowc/internal/runrecord"
-	"github.com/flowc-dev/flowc/internal/s3repo"
 )
 
-// The S3 client that reads cluster runs from the artifact repository (internal/s3repo).
+// Cluster runs are read from the artifact repository by flowc-kube, which links the S3 client
+// (internal/s3repo): flowc starts it only for a runs location s3://... or a run it does not have
+// locally while $FLOWC_S3_BUCKET is set.
 
-const envS3Bucket = s3repo.EnvS3Bucket
+const envS3Bucket = runrecord.EnvS3Bucket
 
-func isRepoURL(loc string) bool { return s3repo.IsURL(loc) }
+func isRepoURL(loc string) bool { return strings.HasPrefix(loc, runrecord.URLScheme) }
 
-func openRepo(loc string) (runrecord.Repository, error) { return s3repo.Open(loc) }
+func openRepo(loc string) (runrecord.Repository, error) {
+	r, _, err := cluster.OpenRepo(loc)
+	if err != nil {
+		return nil, err
+	}
+	return repo{r}, nil
+}
 
 // repoFromEnv is the repository $FLOWC_S3_BUCKET names; ok is false when it is unset.
 func repoFromEnv() (runrecord.Repository, bool, error) {
-	b, ok, err := s3repo.FromEnv()
-	if b == nil {
-		return nil, ok, err
+	if os.Getenv(envS3Bucket) == "" {
+		return nil, false, nil
 	}
-	return b, ok, err
+	r, found, err := cluster.OpenRepo("")
+	if err == nil && !found {
+		err = fmt.Errorf("$%s is set, but %s found no repository in it", envS3Bucket, cluster.HelperName)
+	}
+	if err != nil {
+		return nil, true, err
+	}
+	return repo{r}, true, nil
+}
+
+// repo is flowc-kube's repository as a runrecord.Repository.
+type repo struct{ *cluster.Repo }
+
+func (r repo) List(ctx context.Context, prefix string, recursive bool) ([]runrecord.Object, error) {
+	objs, err := r.Repo.List(ctx, prefix, recursive)
+	out := make([]runrecord.Object, len(objs))
+	for i, o := range objs {
+		out[i] = runrecord.Object{Key: o.Key, Modified: o.Modified}
+	}
+	return out, err
 }

@@ -26,27 +26,10 @@ type Cluster struct {
 // else the files of $KUBECONFIG (merged, first wins), else ~/.kube/config; then --context or
 // the current context. Loading contacts no server.
 func Load(f Flags) (*Cluster, error) {
-	path, err := helper()
+	c, path, err := start(f.Warnings)
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(path)
-	cmd.Stderr = f.Warnings
-	if cmd.Stderr == nil {
-		cmd.Stderr = os.Stderr // not the server's warnings, which Flags drops, but a crash's report
-	}
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, err
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("cannot start %s: %v", path, err)
-	}
-	c := &Cluster{cmd: cmd, in: in, out: json.NewDecoder(out)}
 	if err := c.open(path, f); err != nil {
 		c.Close()
 		return nil, err
@@ -54,13 +37,48 @@ func Load(f Flags) (*Cluster, error) {
 	return c, nil
 }
 
-// open checks that the other side is flowc-kube of this flowc's protocol and loads the context.
-func (c *Cluster) open(path string, f Flags) error {
+// start starts flowc-kube, its stderr going to stderr (os.Stderr when nil), and checks its hello.
+func start(stderr io.Writer) (*Cluster, string, error) {
+	path, err := helper()
+	if err != nil {
+		return nil, "", err
+	}
+	cmd := exec.Command(path)
+	cmd.Stderr = stderr
+	if cmd.Stderr == nil {
+		cmd.Stderr = os.Stderr // not the server's warnings, which Flags drops, but a crash's report
+	}
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, "", err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, "", err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, "", fmt.Errorf("cannot start %s: %v", path, err)
+	}
+	c := &Cluster{cmd: cmd, in: in, out: json.NewDecoder(out)}
+	if err := c.hello(path); err != nil {
+		c.Close()
+		return nil, "", err
+	}
+	return c, path, nil
+}
+
+// hello checks that the other side is flowc-kube of this flowc's protocol.
+func (c *Cluster) hello(path string) error {
 	var h hello
 	if err := c.out.Decode(&h); err != nil || h.Protocol != Protocol {
 		return fmt.Errorf("%s is not the %s of this flowc (it speaks protocol %d, flowc %d): %s",
 			path, HelperName, h.Protocol, Protocol, installHint())
 	}
+	return nil
+}
+
+// open loads the context (path names flowc-kube in messages).
+func (c *Cluster) open(path string, f Flags) error {
 	resp, err := c.call(context.Background(), request{Op: opLoad, Kubeconfig: f.Kubeconfig, Context: f.Context,
 		Timeout: f.Timeout, Warnings: f.Warnings != nil}, nil)
 	if err != nil {

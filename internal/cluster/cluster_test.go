@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fake is a Backend that records what it was asked and answers from its fields.
@@ -19,6 +21,8 @@ type fake struct {
 	opts      ApplyOptions
 	run       Run
 	loadErr   error
+	objects   map[string]string // the repository's keys
+	calls     []string
 }
 
 func (f *fake) Load(fl Flags) (Conn, error) {
@@ -63,6 +67,42 @@ func (f *fake) Log(ctx context.Context, ns, pod, container string, tail int) ([]
 	return []byte("line of " + pod + "/" + container + "\n"), nil
 }
 
+// OpenRepo serves an in-memory repository: the keys of f.objects under "s3://b".
+func (f *fake) OpenRepo(loc string) (Repository, bool, error) {
+	f.calls = append(f.calls, "repo "+loc)
+	switch loc {
+	case "":
+		return nil, false, nil // the environment names none
+	case "s3://b":
+		return memRepo(f.objects), true, nil
+	}
+	return nil, false, errors.New("no bucket " + loc)
+}
+
+// memRepo is a repository of keys and their contents.
+type memRepo map[string]string
+
+func (m memRepo) Location() string { return "s3://b" }
+
+func (m memRepo) List(ctx context.Context, prefix string, recursive bool) ([]Object, error) {
+	var out []Object
+	for k := range m {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, Object{Key: k, Modified: time.Unix(1, 0).UTC()})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out, nil
+}
+
+func (m memRepo) Get(ctx context.Context, key string) ([]byte, error) {
+	v, ok := m[key]
+	if !ok {
+		return nil, errors.New("no key " + key)
+	}
+	return []byte(v), nil
+}
+
 // serve connects a Cluster to Serve over two pipes, in process, and loads f.
 func serve(t *testing.T, b Backend, f Flags) (*Cluster, error) {
 	t.Helper()
@@ -80,6 +120,9 @@ func serve(t *testing.T, b Backend, f Flags) (*Cluster, error) {
 			t.Errorf("Serve: %v", err)
 		}
 	})
+	if err := c.hello("flowc-kube"); err != nil {
+		return c, err
+	}
 	return c, c.open("flowc-kube", f)
 }
 
@@ -167,7 +210,7 @@ func TestMissingHelper(t *testing.T) {
 	}
 	exe, _ := os.Executable()
 	exe, _ = filepath.EvalSymlinks(exe)
-	for _, want := range []string{"need flowc-kube, flowc's Kubernetes client", "(in " + filepath.Dir(exe) + ")",
+	for _, want := range []string{"need flowc-kube, flowc's Kubernetes and S3 client", "(in " + filepath.Dir(exe) + ")",
 		"go install github.com/flowc-dev/flowc/cmd/flowc-kube@latest"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%v\nlacks %q", err, want)
@@ -203,5 +246,47 @@ func TestRefs(t *testing.T) {
 	}
 	if _, err := Refs([]byte("kind: [\n")); err == nil {
 		t.Error("a broken manifest: no error")
+	}
+}
+
+// A repository is opened without a kubeconfig, lists and reads keys through the pipe, and an
+// environment that names none is not found.
+func TestRepoConversation(t *testing.T) {
+	b := &fake{objects: map[string]string{"wf-1/start/state.json": "{}", "wf-1/end/end.json": `{"flow":"F"}`}}
+	reqR, reqW := io.Pipe()
+	respR, respW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(reqR, respW, b, io.Discard)
+		respW.Close()
+	}()
+	c := &Cluster{in: reqW, out: json.NewDecoder(respR)}
+	if err := c.hello("flowc-kube"); err != nil {
+		t.Fatal(err)
+	}
+	r, found, err := openRepo(c, "s3://b")
+	if err != nil || !found || r.Location() != "s3://b" {
+		t.Fatalf("open s3://b: %v %v %v", r, found, err)
+	}
+	objs, err := r.List(t.Context(), "wf-1/", true)
+	if err != nil || len(objs) != 2 || objs[0].Key != "wf-1/end/end.json" || !objs[0].Modified.Equal(time.Unix(1, 0)) {
+		t.Fatalf("List = %v, %v", objs, err)
+	}
+	data, err := r.Get(t.Context(), "wf-1/end/end.json")
+	if err != nil || string(data) != `{"flow":"F"}` {
+		t.Fatalf("Get = %q, %v", data, err)
+	}
+	if _, err := r.Get(t.Context(), "nope"); err == nil || !strings.Contains(err.Error(), "no key nope") {
+		t.Fatalf("Get of a missing key: %v", err)
+	}
+	// Not found, the conversation ends: flowc-kube has nothing more to do.
+	if r, found, err := openRepo(c, ""); r != nil || found || err != nil {
+		t.Fatalf("the environment's repository: %v %v %v; want none found", r, found, err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	if want := []string{"repo s3://b", "repo "}; !slices.Equal(b.calls, want) {
+		t.Errorf("calls = %q, want %q", b.calls, want)
 	}
 }

@@ -22,7 +22,7 @@ type MissingError struct {
 }
 
 func (e *MissingError) Error() string {
-	return fmt.Sprintf("apply, submit and logs of cluster runs need %s, flowc's Kubernetes client, "+
+	return fmt.Sprintf("apply, submit, logs and reading runs of the cluster need %s, flowc's Kubernetes and S3 client, "+
 		"which is neither beside flowc (in %s) nor on $PATH: %s", HelperName, e.Dir, installHint())
 }
 

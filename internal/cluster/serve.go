@@ -9,9 +9,19 @@ import (
 	"sync"
 )
 
-// Backend is what flowc-kube serves: internal/kube's client.
+// Backend is what flowc-kube serves: internal/kube's client, and the artifact repository's.
 type Backend interface {
 	Load(f Flags) (Conn, error)
+	// OpenRepo opens the artifact repository at loc, or with loc "" the one the environment
+	// names; found is false when it names none.
+	OpenRepo(loc string) (r Repository, found bool, err error)
+}
+
+// Repository is an artifact repository that cluster runs write their state to.
+type Repository interface {
+	Location() string
+	List(ctx context.Context, prefix string, recursive bool) ([]Object, error)
+	Get(ctx context.Context, key string) ([]byte, error)
 }
 
 // Conn is one loaded kubeconfig context of a Backend.
@@ -29,6 +39,7 @@ type server struct {
 	backend  Backend
 	warnings io.Writer
 	conn     Conn
+	repo     Repository
 	mu       sync.Mutex // guards enc: a wait's progress and its answer are written from two goroutines
 	enc      *json.Encoder
 }
@@ -102,7 +113,10 @@ func (s *server) write(v any) error {
 
 // handle does one request.
 func (s *server) handle(ctx context.Context, r request) response {
-	if r.Op != opLoad && s.conn == nil {
+	switch {
+	case (r.Op == opList || r.Op == opGet) && s.repo == nil:
+		return response{Err: &wireError{Message: fmt.Sprintf("request %q before a repository was opened", r.Op)}}
+	case r.Op != opLoad && r.Op != opRepo && r.Op != opList && r.Op != opGet && s.conn == nil:
 		return response{Err: &wireError{Message: fmt.Sprintf("request %q before a load", r.Op)}}
 	}
 	var resp response
@@ -139,6 +153,19 @@ func (s *server) handle(ctx context.Context, r request) response {
 		resp.Pods, err = s.conn.Pods(ctx, r.Namespace, r.Name)
 	case opLog:
 		resp.Log, err = s.conn.Log(ctx, r.Namespace, r.Pod, r.Container, r.Tail)
+	case opRepo:
+		var found bool
+		s.repo, found, err = s.backend.OpenRepo(r.Location)
+		if err == nil {
+			resp.Repo = &repoInfo{Found: found}
+			if found {
+				resp.Repo.Location = s.repo.Location()
+			}
+		}
+	case opList:
+		resp.Objects, err = s.repo.List(ctx, r.Prefix, r.Recursive)
+	case opGet:
+		resp.Data, err = s.repo.Get(ctx, r.Key)
 	default:
 		return response{Err: &wireError{Message: fmt.Sprintf("unknown request %q", r.Op)}}
 	}

@@ -26,6 +26,9 @@ const (
 	opPods   = "pods"
 	opLog    = "log"
 	opCancel = "cancel"
+	opRepo   = "repo" // open an artifact repository (no load needed)
+	opList   = "repo.list"
+	opGet    = "repo.get"
 )
 
 type hello struct {
@@ -47,6 +50,10 @@ type request struct {
 	Pod        string        `json:"pod,omitempty"`        // log
 	Container  string        `json:"container,omitempty"`  // log
 	Tail       int           `json:"tail,omitempty"`       // log
+	Location   string        `json:"location,omitempty"`   // repo: s3://bucket/prefix, "" for the environment's
+	Prefix     string        `json:"prefix,omitempty"`     // repo.list
+	Recursive  bool          `json:"recursive,omitempty"`  // repo.list
+	Key        string        `json:"key,omitempty"`        // repo.get
 }
 
 type response struct {
@@ -58,6 +65,16 @@ type response struct {
 	Status   *Status    `json:"status,omitempty"`   // wait: the last status
 	Pods     []Pod      `json:"pods,omitempty"`     // pods
 	Log      []byte     `json:"log,omitempty"`      // log
+	Repo     *repoInfo  `json:"repo,omitempty"`     // repo
+	Objects  []Object   `json:"objects,omitempty"`  // repo.list
+	Data     []byte     `json:"data,omitempty"`     // repo.get
+}
+
+// repoInfo answers a repo request: the repository's location, or Found false when the request
+// asked for the environment's and the environment names none.
+type repoInfo struct {
+	Location string `json:"location,omitempty"`
+	Found    bool   `json:"found"`
 }
 
 // wireError is an error across the pipe: its message, and what flowc's code tells apart.

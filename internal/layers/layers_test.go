@@ -34,7 +34,7 @@ var allowed = map[string][]string{
 	"internal/outdir":         nil,
 	"internal/imagebuild":     nil,
 	"internal/cluster":        nil, // flowc's side of apply/submit: types and the pipe to flowc-kube
-	"internal/kube":           {"internal/cluster"},
+	"internal/kube":           {"internal/cluster", "internal/s3repo"},
 	"internal/runrecord":      nil,
 	"internal/s3repo":         {"internal/runrecord", "internal/stepcmd/spec"},
 	"internal/runcases":       nil, // the run cases of the e2e suite and the Argo simulation

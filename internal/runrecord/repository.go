@@ -26,3 +26,7 @@ type Object struct {
 
 // URLScheme starts a runs location that is an artifact repository: s3://bucket[/prefix].
 const URLScheme = "s3://"
+
+// EnvS3Bucket names the bucket of the artifact repository; when it is set, the CLI looks there
+// for runs it does not have locally.
+const EnvS3Bucket = "FLOWC_S3_BUCKET"

@@ -1,6 +1,7 @@
 // Package s3repo reads an artifact repository through the S3 API (minio-go): the cluster's runs,
 // which internal/runrecord lays out. It is configured as Argo's artifact repository is, from the
-// environment.
+// environment. flowc-kube links it (internal/kube serves it to flowc over the pipe), so that
+// its package initialisation is not start-up time of every flowc command.
 package s3repo
 
 import (
@@ -24,11 +25,11 @@ import (
 
 // Environment variables that point flowc at an artifact repository.
 const (
-	EnvS3Bucket   = "FLOWC_S3_BUCKET"   // the bucket; setting it makes the CLI look there for runs it does not have locally
-	EnvS3Prefix   = "FLOWC_S3_PREFIX"   // a key prefix before the workflow names ("" as Argo writes them)
-	EnvS3Endpoint = "FLOWC_S3_ENDPOINT" // host:port or a URL; default AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS
-	EnvS3Insecure = "FLOWC_S3_INSECURE" // true: plain http, as Argo's insecure: true
-	EnvS3Region   = "FLOWC_S3_REGION"   // default AWS_REGION, else the bucket's own
+	EnvS3Bucket   = runrecord.EnvS3Bucket // the bucket; setting it makes the CLI look there for runs it does not have locally
+	EnvS3Prefix   = "FLOWC_S3_PREFIX"     // a key prefix before the workflow names ("" as Argo writes them)
+	EnvS3Endpoint = "FLOWC_S3_ENDPOINT"   // host:port or a URL; default AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, else AWS
+	EnvS3Insecure = "FLOWC_S3_INSECURE"   // true: plain http, as Argo's insecure: true
+	EnvS3Region   = "FLOWC_S3_REGION"     // default AWS_REGION, else the bucket's own
 )
 
 // URLScheme starts a runs location that is an artifact repository: s3://bucket[/prefix].
