@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -19,11 +18,14 @@ const envS3Bucket = runrecord.EnvS3Bucket
 func isRepoURL(loc string) bool { return strings.HasPrefix(loc, runrecord.URLScheme) }
 
 func openRepo(loc string) (runrecord.Repository, error) {
-	r, _, err := cluster.OpenRepo(loc)
+	r, found, err := cluster.OpenRepo(loc)
+	if err == nil && !found {
+		err = fmt.Errorf("%s found no repository at %s", cluster.HelperName, loc)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return repo{r}, nil
+	return r, nil
 }
 
 // repoFromEnv is the repository $FLOWC_S3_BUCKET names; ok is false when it is unset.
@@ -38,17 +40,5 @@ func repoFromEnv() (runrecord.Repository, bool, error) {
 	if err != nil {
 		return nil, true, err
 	}
-	return repo{r}, true, nil
-}
-
-// repo is flowc-kube's repository as a runrecord.Repository.
-type repo struct{ *cluster.Repo }
-
-func (r repo) List(ctx context.Context, prefix string, recursive bool) ([]runrecord.Object, error) {
-	objs, err := r.Repo.List(ctx, prefix, recursive)
-	out := make([]runrecord.Object, len(objs))
-	for i, o := range objs {
-		out[i] = runrecord.Object{Key: o.Key, Modified: o.Modified}
-	}
-	return out, err
+	return r, true, nil
 }

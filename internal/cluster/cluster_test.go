@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flowc-dev/flowc/internal/runrecord"
 )
 
 // fake is a Backend that records what it was asked and answers from its fields.
@@ -68,7 +70,7 @@ func (f *fake) Log(ctx context.Context, ns, pod, container string, tail int) ([]
 }
 
 // OpenRepo serves an in-memory repository: the keys of f.objects under "s3://b".
-func (f *fake) OpenRepo(loc string) (Repository, bool, error) {
+func (f *fake) OpenRepo(loc string) (runrecord.Repository, bool, error) {
 	f.calls = append(f.calls, "repo "+loc)
 	switch loc {
 	case "":
@@ -84,11 +86,11 @@ type memRepo map[string]string
 
 func (m memRepo) Location() string { return "s3://b" }
 
-func (m memRepo) List(ctx context.Context, prefix string, recursive bool) ([]Object, error) {
-	var out []Object
+func (m memRepo) List(ctx context.Context, prefix string, recursive bool) ([]runrecord.Object, error) {
+	var out []runrecord.Object
 	for k := range m {
 		if strings.HasPrefix(k, prefix) {
-			out = append(out, Object{Key: k, Modified: time.Unix(1, 0).UTC()})
+			out = append(out, runrecord.Object{Key: k, Modified: time.Unix(1, 0).UTC()})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })

@@ -3,16 +3,11 @@ package cluster
 import (
 	"context"
 	"fmt"
-	"time"
+
+	"github.com/flowc-dev/flowc/internal/runrecord"
 )
 
-// Object is one key of an artifact repository and when it was written.
-type Object struct {
-	Key      string    `json:"key"`
-	Modified time.Time `json:"modified"`
-}
-
-// Repo is an artifact repository (the S3 bucket Argo's artifacts go to) read by flowc-kube, which
+// Repo is a runrecord.Repository: an artifact repository (the S3 bucket Argo's artifacts go to) read by flowc-kube, which
 // links the S3 client so that flowc does not pay for its start-up on every command.
 type Repo struct {
 	c        *Cluster
@@ -48,7 +43,7 @@ func (r *Repo) Location() string { return r.location }
 
 // List lists the objects under prefix: every key below it when recursive, else its immediate
 // "directories" (keys ending in "/").
-func (r *Repo) List(ctx context.Context, prefix string, recursive bool) ([]Object, error) {
+func (r *Repo) List(ctx context.Context, prefix string, recursive bool) ([]runrecord.Object, error) {
 	resp, err := r.c.call(ctx, request{Op: opList, Prefix: prefix, Recursive: recursive}, nil)
 	return resp.Objects, err
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sync"
+
+	"github.com/flowc-dev/flowc/internal/runrecord"
 )
 
 // Backend is what flowc-kube serves: internal/kube's client, and the artifact repository's.
@@ -14,14 +16,7 @@ type Backend interface {
 	Load(f Flags) (Conn, error)
 	// OpenRepo opens the artifact repository at loc, or with loc "" the one the environment
 	// names; found is false when it names none.
-	OpenRepo(loc string) (r Repository, found bool, err error)
-}
-
-// Repository is an artifact repository that cluster runs write their state to.
-type Repository interface {
-	Location() string
-	List(ctx context.Context, prefix string, recursive bool) ([]Object, error)
-	Get(ctx context.Context, key string) ([]byte, error)
+	OpenRepo(loc string) (r runrecord.Repository, found bool, err error)
 }
 
 // Conn is one loaded kubeconfig context of a Backend.
@@ -39,7 +34,7 @@ type server struct {
 	backend  Backend
 	warnings io.Writer
 	conn     Conn
-	repo     Repository
+	repo     runrecord.Repository
 	mu       sync.Mutex // guards enc: a wait's progress and its answer are written from two goroutines
 	enc      *json.Encoder
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/flowc-dev/flowc/internal/runrecord"
 )
 
 // Protocol is the version of the conversation between flowc and flowc-kube. flowc refuses a
@@ -57,17 +59,17 @@ type request struct {
 }
 
 type response struct {
-	Err      *wireError `json:"error,omitempty"`
-	Info     *Info      `json:"info,omitempty"`     // load
-	Results  []Result   `json:"results,omitempty"`  // apply: also those before an error
-	Name     string     `json:"name,omitempty"`     // submit
-	Progress *Status    `json:"progress,omitempty"` // wait: a change, more lines follow
-	Status   *Status    `json:"status,omitempty"`   // wait: the last status
-	Pods     []Pod      `json:"pods,omitempty"`     // pods
-	Log      []byte     `json:"log,omitempty"`      // log
-	Repo     *repoInfo  `json:"repo,omitempty"`     // repo
-	Objects  []Object   `json:"objects,omitempty"`  // repo.list
-	Data     []byte     `json:"data,omitempty"`     // repo.get
+	Err      *wireError         `json:"error,omitempty"`
+	Info     *Info              `json:"info,omitempty"`     // load
+	Results  []Result           `json:"results,omitempty"`  // apply: also those before an error
+	Name     string             `json:"name,omitempty"`     // submit
+	Progress *Status            `json:"progress,omitempty"` // wait: a change, more lines follow
+	Status   *Status            `json:"status,omitempty"`   // wait: the last status
+	Pods     []Pod              `json:"pods,omitempty"`     // pods
+	Log      []byte             `json:"log,omitempty"`      // log
+	Repo     *repoInfo          `json:"repo,omitempty"`     // repo
+	Objects  []runrecord.Object `json:"objects,omitempty"`  // repo.list
+	Data     []byte             `json:"data,omitempty"`     // repo.get
 }
 
 // repoInfo answers a repo request: the repository's location, or Found false when the request

@@ -9,6 +9,7 @@ import (
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 
 	"github.com/flowc-dev/flowc/internal/cluster"
+	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/flowc-dev/flowc/internal/s3repo"
 )
 
@@ -58,29 +59,17 @@ func (s served) Apply(ctx context.Context, manifests [][]byte, o cluster.ApplyOp
 
 // OpenRepo opens the artifact repository cluster runs are read from, with the S3 client that
 // flowc-kube links so that flowc does not: loc, or the one $FLOWC_S3_BUCKET names.
-func (backend) OpenRepo(loc string) (cluster.Repository, bool, error) {
-	var b *s3repo.Bucket
-	var err error
-	found := true
+func (backend) OpenRepo(loc string) (runrecord.Repository, bool, error) {
 	if loc == "" {
-		b, found, err = s3repo.FromEnv()
-	} else {
-		b, err = s3repo.Open(loc)
+		b, found, err := s3repo.FromEnv()
+		if b == nil { // a nil *Bucket must not become a non-nil interface
+			return nil, found, err
+		}
+		return b, found, err
 	}
-	if err != nil || !found {
+	b, err := s3repo.Open(loc)
+	if err != nil {
 		return nil, false, err
 	}
-	return servedRepo{b}, true, nil
-}
-
-// servedRepo is an S3 bucket as a cluster.Repository.
-type servedRepo struct{ *s3repo.Bucket }
-
-func (r servedRepo) List(ctx context.Context, prefix string, recursive bool) ([]cluster.Object, error) {
-	objs, err := r.Bucket.List(ctx, prefix, recursive)
-	out := make([]cluster.Object, len(objs))
-	for i, o := range objs {
-		out[i] = cluster.Object{Key: o.Key, Modified: o.Modified}
-	}
-	return out, err
+	return b, true, nil
 }

@@ -33,8 +33,8 @@ var allowed = map[string][]string{
 	"internal/runtime/python": nil,
 	"internal/outdir":         nil,
 	"internal/imagebuild":     nil,
-	"internal/cluster":        nil, // flowc's side of apply/submit: types and the pipe to flowc-kube
-	"internal/kube":           {"internal/cluster", "internal/s3repo"},
+	"internal/cluster":        {"internal/runrecord"}, // flowc's side of apply/submit/cluster runs: types and the pipe to flowc-kube
+	"internal/kube":           {"internal/cluster", "internal/runrecord", "internal/s3repo"},
 	"internal/runrecord":      nil,
 	"internal/s3repo":         {"internal/runrecord", "internal/stepcmd/spec"},
 	"internal/runcases":       nil, // the run cases of the e2e suite and the Argo simulation
