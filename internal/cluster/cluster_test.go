@@ -105,8 +105,9 @@ func (m memRepo) Get(ctx context.Context, key string) ([]byte, error) {
 	return []byte(v), nil
 }
 
-// serve connects a Cluster to Serve over two pipes, in process, and loads f.
-func serve(t *testing.T, b Backend, f Flags) (*Cluster, error) {
+// connect connects a Cluster to Serve over two pipes, in process, past the hello; the test's
+// cleanup ends the conversation and checks Serve's error.
+func connect(t *testing.T, b Backend) (*Cluster, error) {
 	t.Helper()
 	reqR, reqW := io.Pipe()
 	respR, respW := io.Pipe()
@@ -122,7 +123,14 @@ func serve(t *testing.T, b Backend, f Flags) (*Cluster, error) {
 			t.Errorf("Serve: %v", err)
 		}
 	})
-	if err := c.hello("flowc-kube"); err != nil {
+	return c, c.hello("flowc-kube")
+}
+
+// serve connects a Cluster to Serve and loads f.
+func serve(t *testing.T, b Backend, f Flags) (*Cluster, error) {
+	t.Helper()
+	c, err := connect(t, b)
+	if err != nil {
 		return c, err
 	}
 	return c, c.open("flowc-kube", f)
@@ -255,15 +263,8 @@ func TestRefs(t *testing.T) {
 // environment that names none is not found.
 func TestRepoConversation(t *testing.T) {
 	b := &fake{objects: map[string]string{"wf-1/start/state.json": "{}", "wf-1/end/end.json": `{"flow":"F"}`}}
-	reqR, reqW := io.Pipe()
-	respR, respW := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- Serve(reqR, respW, b, io.Discard)
-		respW.Close()
-	}()
-	c := &Cluster{in: reqW, out: json.NewDecoder(respR)}
-	if err := c.hello("flowc-kube"); err != nil {
+	c, err := connect(t, b)
+	if err != nil {
 		t.Fatal(err)
 	}
 	r, found, err := openRepo(c, "s3://b")
@@ -284,9 +285,6 @@ func TestRepoConversation(t *testing.T) {
 	// Not found, the conversation ends: flowc-kube has nothing more to do.
 	if r, found, err := openRepo(c, ""); r != nil || found || err != nil {
 		t.Fatalf("the environment's repository: %v %v %v; want none found", r, found, err)
-	}
-	if err := <-done; err != nil {
-		t.Errorf("Serve: %v", err)
 	}
 	if want := []string{"repo s3://b", "repo "}; !slices.Equal(b.calls, want) {
 		t.Errorf("calls = %q, want %q", b.calls, want)
