@@ -5,8 +5,10 @@ import "github.com/flowc-dev/flowc/internal/stepcmd/spec"
 // The step command line and its rules belong to flowc's step protocol (the stepcmd package and
 // its PROTOCOL.md), which the Python runtime follows too:
 //
-//	step NAME [--in PARENT=DIR]... [--in-foreach PARENT=DIR] [--index N] --out DIR
-//	     [--param NAME=BASE64]... [--params-file FILE] [--next A,B] [--foreach FIELD]
+//	step [--in-dir DIR] --out DIR [--param NAME=BASE64]... [--params-file FILE]
+//	     NAME [--in PARENT[=DIR]]... [--in-foreach PARENT[=DIR]] [--index N] [--next A,B] [--foreach FIELD]
+//
+// NAME and the flags come in any order; a pod's command holds the part every step shares.
 //
 // A parameter's value is base64-encoded (standard alphabet): Argo substitutes {{...}} in a
 // command line more than once, and base64 holds no braces. Values too large for one argument

@@ -88,8 +88,11 @@
 // The flow's binary runs one step per process. flowc builds its command line for the Argo pod
 // and for `flowc run` alike:
 //
-//	step NAME [--in PARENT=DIR]... [--in-foreach PARENT=DIR] [--index N] --out DIR
-//	     [--param NAME=BASE64]... [--next A,B] [--foreach FIELD]
+//	step [--in-dir DIR] --out DIR [--param NAME=BASE64]... NAME
+//	     [--in PARENT[=DIR]]... [--in-foreach PARENT[=DIR]] [--index N] [--next A,B] [--foreach FIELD]
+//
+// The part before NAME is the same for every step (a pod's container command, from the
+// workflow's templateDefaults); NAME and the flags may come in any order.
 //
 // The step reads its parents' DIR/state.json (a foreach join reads DIR/0, DIR/1, ... of the
 // last step of the body), runs, checks that it called Next with the compiled targets (--next,

@@ -45,7 +45,7 @@ func (e *StepError) Error() string { return fmt.Sprintf("step %s: %v", e.Step, e
 func (e *StepError) Unwrap() error { return e.Err }
 
 // RunStep runs one step of f in this process, as Main does with os.Args[1:]: args is the step
-// command line, starting with "step NAME". f must be a new, zero flow. Tests and examples drive
+// command line, starting with "step" (for example "step", "start", "--out", dir). f must be a new, zero flow. Tests and examples drive
 // a flow step by step with it, each step with its own fresh flow value, exactly as the Argo pods
 // and flowc run do.
 func RunStep(f Flow, args []string) error {

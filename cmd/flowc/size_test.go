@@ -16,7 +16,7 @@ func TestCompileTooLargeWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	var src strings.Builder
 	src.WriteString("from metaflow import FlowSpec, step\n\n\nclass HugeFlow(FlowSpec):\n")
-	const n = 3000 // a chain: about 560 bytes a step as stored, 1.5 MiB at 2,800
+	const n = 4000 // a chain: about 470 bytes a step as stored, 1.5 MiB at 3,350
 	for i := 0; i < n; i++ {
 		name, next := fmt.Sprintf("step_%d", i), fmt.Sprintf("self.next(self.step_%d)", i+1)
 		switch i {
@@ -37,7 +37,7 @@ func TestCompileTooLargeWritesNothing(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"compile", flowFile, "-o", out}, nil, &stdout, &stderr)
 	if code != 1 || !strings.Contains(stderr.String(), "flow.py:4:7: error: the WorkflowTemplate \"hugeflow\" of flow \"HugeFlow\" is ") ||
-		!strings.Contains(stderr.String(), "over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 3000 steps [manifest-size]\n\thelp: split it into smaller flows") {
+		!strings.Contains(stderr.String(), "over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 4000 steps [manifest-size]\n\thelp: split it into smaller flows") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

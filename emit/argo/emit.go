@@ -19,7 +19,7 @@ const (
 	KindWorkflow         = "Workflow"
 	apiVersion           = "argoproj.io/v1alpha1"
 	entryTemplate        = "Main" // uppercase: no step's template can take the name
-	inDir                = "/flowc/in/"
+	inDir                = "/flowc/in"
 	outDir               = "/flowc/out"
 )
 
@@ -168,22 +168,20 @@ func (e *emitter) container(s *ir.Step) {
 		t.Inputs = &Inputs{Parameters: indexParams(depth)}
 	}
 	for _, in := range sh.Inputs {
-		a := Artifact{Name: TemplateName(in.Parent), Path: inDir + in.Parent}
+		a := Artifact{Name: TemplateName(in.Parent), Path: podBinder{}.InputDir(in.Parent)}
 		e.locate(&a, in.Parent, min(len(e.stacks[in.Parent]), depth))
 		t.Inputs.Artifacts = append(t.Inputs.Artifacts, a)
 	}
 	if s.Foreach != "" {
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
 	}
-	argv := stepcmd.Args(e.f, e.o.FlowFile, s, sh, podBinder{depth: depth})
-	for i := range argv {
-		argv[i] = kubeLiteral(argv[i])
-	}
+	// The command line's shared part is every container's command, in templateDefaults (hoist).
+	argv := kubeLiterals(stepcmd.Own(s, sh, podBinder{depth: depth}))
 	image := e.o.Image
 	if own := e.o.StepImages[s.Name]; own != "" {
 		image = own
 	}
-	t.Container = &Container{Image: image, Command: stepcmd.Entrypoint(e.f), Args: argv}
+	t.Container = &Container{Image: image, Args: argv}
 	e.applyDecorators(s, t)
 	e.templates = append(e.templates, t)
 }
@@ -201,7 +199,8 @@ func stateKey(step string, depth int) string {
 // podBinder binds a step's command line to the pod: artifact paths and Argo's template values.
 type podBinder struct{ depth int }
 
-func (b podBinder) InputDir(p string) string { return inDir + p }
+func (b podBinder) InRoot() string           { return inDir }
+func (b podBinder) InputDir(p string) string { return inDir + "/" + p }
 func (b podBinder) OutDir() string           { return outDir }
 func (b podBinder) Index() string {
 	return fmt.Sprintf("{{inputs.parameters.%s}}", indexParam(b.depth-1))

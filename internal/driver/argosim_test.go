@@ -230,16 +230,34 @@ func (s *simulator) runTask(task simTask, inputs, outputs map[string]string) {
 	}
 }
 
-// runContainer runs a container template as its pod would, in the copied build context.
+// runContainer runs a container template as its pod would, in the copied build context. The
+// pod's filesystem is a directory of its own, where each artifact's path is a link to the
+// artifact's key in the store; the command line's absolute paths under an artifact's top
+// directory are taken inside it.
 func (s *simulator) runContainer(ti int, task string, inputs map[string]string) {
 	tpl := s.wf.Spec.Templates[ti]
-	paths := map[string]string{}
+	root := s.t.TempDir()
+	tops := map[string]bool{}
+	link := func(a simArtifact) string {
+		key := filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
+		at := filepath.Join(root, a.Path)
+		if err := os.MkdirAll(filepath.Dir(at), 0o755); err != nil {
+			s.t.Fatal(err)
+		}
+		if err := os.Symlink(key, at); err != nil {
+			s.t.Fatal(err)
+		}
+		tops[strings.SplitN(a.Path, "/", 3)[1]] = true
+		return key
+	}
 	for _, a := range tpl.Inputs.Artifacts {
-		paths[a.Path] = filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
+		link(a)
 	}
 	for _, a := range tpl.Outputs.Artifacts {
-		s.lastOut = filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
-		paths[a.Path] = s.lastOut
+		s.lastOut = link(a)
+		if err := os.MkdirAll(s.lastOut, 0o755); err != nil {
+			s.t.Fatal(err)
+		}
 	}
 	ctr := mergeDefaults(s.wf.Spec.TemplateDefaults.Container, tpl.Container)
 	if ctr.Image == "" || len(ctr.Command) == 0 {
@@ -248,8 +266,8 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 	var argv []string
 	for _, a := range append(append([]string(nil), ctr.Command...), ctr.Args...) {
 		a = strings.ReplaceAll(s.subst(a, inputs, nil), "$$", "$") // the kubelet's, for flowc's escaped args
-		for pod, local := range paths {
-			a = strings.ReplaceAll(a, pod, local)
+		if strings.HasPrefix(a, "/") && tops[strings.SplitN(a, "/", 3)[1]] {
+			a = filepath.Join(root, a)
 		}
 		argv = append(argv, a)
 	}

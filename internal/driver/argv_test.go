@@ -16,9 +16,10 @@ import (
 )
 
 // TestArgvLocalEqualsPod runs a flow with flowc's local runner, then checks that every command
-// line it executed is the pod's command line from the compiled YAML, once Argo's values are
-// bound to the local run's: the same program, flags, order and values, for every task of a
-// three-level foreach.
+// line it executed is the pod's command line from the compiled YAML (templateDefaults' command,
+// then the template's args), once Argo's values are bound to the local run's: the same program,
+// flags, order and values, for every task of a three-level foreach. The one difference is the
+// protocol's own: a pod's inputs are all under --in-dir, a local run names each one's directory.
 func TestArgvLocalEqualsPod(t *testing.T) {
 	pythonPath(t)
 	dir := filepath.Join("..", "..", "testdata", "python", "nested_foreach")
@@ -67,7 +68,7 @@ func taskOf(path string) (string, []string) {
 // them: indexes, artifact paths to the run's state directories, parameters base64-encoded.
 func podArgv(t *testing.T, wf simWorkflow, step string, idx []string, run string) []string {
 	for _, tpl := range wf.Spec.Templates {
-		if tpl.Container == nil || len(tpl.Container.Args) < 2 || tpl.Container.Args[1] != step {
+		if tpl.Container == nil || len(tpl.Container.Args) < 1 || tpl.Container.Args[0] != step {
 			continue
 		}
 		bind := func(s string) string {
@@ -83,8 +84,17 @@ func podArgv(t *testing.T, wf simWorkflow, step string, idx []string, run string
 		}
 		ctr := mergeDefaults(wf.Spec.TemplateDefaults.Container, tpl.Container)
 		var argv []string
+		inDir := ""
 		for _, a := range append(append([]string(nil), ctr.Command...), ctr.Args...) {
 			a = strings.ReplaceAll(bind(a), "$$", "$") // the kubelet's, for flowc's escaped args
+			switch prev := argv[max(len(argv)-1, 0):]; {
+			case len(prev) == 1 && prev[0] == "--in-dir":
+				// --in P with --in-dir D is P=D/P (PROTOCOL.md): the local run names each directory.
+				inDir, argv = a, argv[:len(argv)-1]
+				continue
+			case len(prev) == 1 && (prev[0] == "--in" || prev[0] == "--in-foreach") && !strings.Contains(a, "="):
+				a += "=" + inDir + "/" + a
+			}
 			for pod, local := range paths {
 				if a == pod || strings.HasSuffix(a, "="+pod) {
 					a = strings.TrimSuffix(a, pod) + local

@@ -196,12 +196,12 @@ func tailFrom(path string, from, max int64) (string, error) {
 	return text, nil
 }
 
-// Argv is the full command line of a task: the entrypoint and stepcmd's arguments, bound to the
+// Argv is the full command line of a task: stepcmd's shared and own parts, bound to the
 // run's directories, exactly as the pod's are bound to its artifact paths; parameter values too
 // large for one argument go in the run's params file instead (PROTOCOL.md, --params-file).
 func (r *runner) Argv(t task) []string {
 	b := localBinder{r: r, t: t}
-	args := stepcmd.Args(r.f, r.o.FlowFile, t.step, r.shapes[t.step.Name], b)
+	args := stepcmd.Argv(r.f, r.o.FlowFile, t.step, r.shapes[t.step.Name], b)
 	if len(r.bigParams) > 0 {
 		kept := args[:0:0]
 		for i := 0; i < len(args); i++ {
@@ -213,7 +213,7 @@ func (r *runner) Argv(t task) []string {
 		}
 		args = append(kept, "--params-file", r.paramsFile())
 	}
-	return append(stepcmd.Entrypoint(r.f), args...)
+	return args
 }
 
 func (r *runner) paramsFile() string { return filepath.Join(r.o.Dir, "params.json") }
@@ -274,6 +274,8 @@ type localBinder struct {
 	r *runner
 	t task
 }
+
+func (b localBinder) InRoot() string { return "" } // each input has its own directory
 
 func (b localBinder) InputDir(p string) string {
 	depth := len(b.r.stacks[p])

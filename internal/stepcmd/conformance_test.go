@@ -182,9 +182,20 @@ func checkEnd(t *testing.T, out string, args []string, ok bool) {
 		return
 	}
 	var end struct{ Flow, Step string }
-	if err := json.Unmarshal(data, &end); err != nil || end.Flow == "" || end.Step != args[1] {
-		t.Errorf("end.json = %s (%v), want the flow and step %q", data, err, args[1])
+	if step := stepOf(args); json.Unmarshal(data, &end) != nil || end.Flow == "" || end.Step != step {
+		t.Errorf("end.json = %s, want the flow and step %q", data, step)
 	}
+}
+
+// stepOf is the step's NAME in a command line: after "step", the first argument in a flag's
+// place that is not a flag.
+func stepOf(args []string) string {
+	for i := 1; i < len(args); i += 2 {
+		if !strings.HasPrefix(args[i], "-") {
+			return args[i]
+		}
+	}
+	return ""
 }
 
 func checkNoState(t *testing.T, out string) {

@@ -11,8 +11,11 @@ import (
 
 // Binder supplies what differs between an Argo pod and a local run.
 type Binder interface {
-	// InputDir is where the state of parent step p is read from. For a foreach join it is the
-	// directory that holds one subdirectory per child, named by index.
+	// InRoot is the directory that holds each parent's state as InRoot/PARENT (a pod's input
+	// artifacts), or "" when InputDir places each parent's state (a local run's tasks).
+	InRoot() string
+	// InputDir is where the state of parent step p is read from, when InRoot is "". For a
+	// foreach join it is the directory that holds one subdirectory per child, named by index.
 	InputDir(p string) string
 	// OutDir is where the step writes its state.
 	OutDir() string
@@ -65,26 +68,45 @@ func StatePath(step string, indexes []string) string {
 	return strings.Join(append([]string{step}, indexes...), "/")
 }
 
-// Args is the argument list after the entrypoint for step s of flow f, with file the flow's
+// A step's command line has two parts (PROTOCOL.md, "Command line"): Shared, the program and
+// the flags whose values every step of the flow has alike, then Own, the step's name and its
+// own flags. A pod's container gets Shared as its command, from the workflow's templateDefaults,
+// and Own as its args, so that a manifest does not repeat Shared once per step; a local run
+// runs the two joined, the same command line.
+
+// Shared is the program and the leading arguments of every step of flow f, with file the flow's
 // file name inside the build context.
-func Args(f *ir.Flow, file string, s *ir.Step, sh Shape, b Binder) []string {
-	args := []string{"step", s.Name}
+func Shared(f *ir.Flow, file string, b Binder) []string {
+	args := append(Entrypoint(f), "step")
 	if f.Lang == ir.Python {
 		args = append(args, "--flow", file, "--class", f.Name)
 	}
+	if root := b.InRoot(); root != "" {
+		args = append(args, "--in-dir", root)
+	}
+	args = append(args, "--out", b.OutDir())
+	for _, p := range f.Params {
+		args = append(args, "--param", p.Name+"="+b.Param(p.Name))
+	}
+	return args
+}
+
+// Own is the rest of step s's command line: its name, its inputs and its transition.
+func Own(s *ir.Step, sh Shape, b Binder) []string {
+	args := []string{s.Name}
 	for _, in := range sh.Inputs {
 		flag := "--in"
 		if in.Foreach {
 			flag = "--in-foreach"
 		}
-		args = append(args, flag, in.Parent+"="+b.InputDir(in.Parent))
+		if b.InRoot() != "" {
+			args = append(args, flag, in.Parent)
+		} else {
+			args = append(args, flag, in.Parent+"="+b.InputDir(in.Parent))
+		}
 	}
 	if sh.Index {
 		args = append(args, "--index", b.Index())
-	}
-	args = append(args, "--out", b.OutDir())
-	for _, p := range f.Params {
-		args = append(args, "--param", p.Name+"="+b.Param(p.Name))
 	}
 	if len(s.Next) > 0 {
 		args = append(args, "--next", strings.Join(s.Next, ","))
@@ -93,4 +115,9 @@ func Args(f *ir.Flow, file string, s *ir.Step, sh Shape, b Binder) []string {
 		args = append(args, "--foreach", s.Foreach)
 	}
 	return args
+}
+
+// Argv is the whole command line of step s: Shared, then Own.
+func Argv(f *ir.Flow, file string, s *ir.Step, sh Shape, b Binder) []string {
+	return append(Shared(f, file, b), Own(s, sh, b)...)
 }

@@ -25,8 +25,11 @@ func foreachFlow(lang ir.Lang) *ir.Flow {
 	}}
 }
 
-type binder struct{}
+// binder binds the command line as a local run does (each input in its own directory), or with
+// root set as a pod does (every input under one directory).
+type binder struct{ root string }
 
+func (b binder) InRoot() string         { return b.root }
 func (binder) InputDir(p string) string { return "/in/" + p }
 func (binder) OutDir() string           { return "/out" }
 func (binder) Index() string            { return "{{i0}}" }
@@ -34,21 +37,32 @@ func (binder) Param(name string) string { return "B64(" + name + ")" }
 
 var stacks = map[string][]string{"body": {"start"}}
 
-func TestArgs(t *testing.T) {
+func TestArgv(t *testing.T) {
 	f := foreachFlow(ir.Python)
-	for _, tc := range []struct{ step, want string }{
-		{"start", "step start --flow flow.py --class F --out /out --param n=B64(n) --next body --foreach Items"},
-		{"body", "step body --flow flow.py --class F --in start=/in/start --index {{i0}} --out /out --param n=B64(n) --next join"},
-		{"join", "step join --flow flow.py --class F --in-foreach body=/in/body --out /out --param n=B64(n) --next end"},
-		{"end", "step end --flow flow.py --class F --in join=/in/join --out /out --param n=B64(n)"},
+	const py = "python3 -m flowc_runtime step --flow flow.py --class F "
+	for _, tc := range []struct {
+		step, root, want string
+	}{
+		{"start", "", py + "--out /out --param n=B64(n) start --next body --foreach Items"},
+		{"body", "", py + "--out /out --param n=B64(n) body --in start=/in/start --index {{i0}} --next join"},
+		{"join", "", py + "--out /out --param n=B64(n) join --in-foreach body=/in/body --next end"},
+		{"end", "", py + "--out /out --param n=B64(n) end --in join=/in/join"},
+		{"start", "/in", py + "--in-dir /in --out /out --param n=B64(n) start --next body --foreach Items"},
+		{"body", "/in", py + "--in-dir /in --out /out --param n=B64(n) body --in start --index {{i0}} --next join"},
+		{"join", "/in", py + "--in-dir /in --out /out --param n=B64(n) join --in-foreach body --next end"},
 	} {
 		s := f.Step(tc.step)
-		got := strings.Join(stepcmd.Args(f, "flow.py", s, stepcmd.ShapeOf(f, s, stacks), binder{}), " ")
-		if got != tc.want {
+		b := binder{root: tc.root}
+		argv := stepcmd.Argv(f, "flow.py", s, stepcmd.ShapeOf(f, s, stacks), b)
+		if got := strings.Join(argv, " "); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.step, got, tc.want)
 		}
+		shared := stepcmd.Shared(f, "flow.py", b)
+		if !slices.Equal(argv[:len(shared)], shared) {
+			t.Errorf("%s: %v does not begin with the shared part %v", tc.step, argv, shared)
+		}
 		// What the emitter and flowc run build, the protocol's own parser reads back.
-		args := stepcmd.Args(f, "flow.py", s, stepcmd.ShapeOf(f, s, stacks), binder{})
+		args := argv[len(stepcmd.Entrypoint(f)):]
 		for i := range args {
 			if strings.HasPrefix(args[i], "n=B64") {
 				args[i] = stepcmd.ParamArg("n", "5")
@@ -57,13 +71,33 @@ func TestArgs(t *testing.T) {
 				args[i] = "0"
 			}
 		}
-		if _, err := stepcmd.Parse(args); err != nil {
-			t.Errorf("%s: Parse of what Args built: %v", tc.step, err)
+		c, err := stepcmd.Parse(args)
+		if err != nil {
+			t.Errorf("%s: Parse of what Argv built: %v", tc.step, err)
+			continue
+		}
+		if c.Step != tc.step || len(s.In) > 0 && len(c.In) == 0 && c.InForeach == nil {
+			t.Errorf("%s: parsed back as step %q, inputs %v %v", tc.step, c.Step, c.In, c.InForeach)
+		}
+		for _, in := range append(c.In, derefIn(c.InForeach)...) {
+			if in.Dir != "/in/"+in.Parent {
+				t.Errorf("%s: input %s read from %s, want /in/%s", tc.step, in.Parent, in.Dir, in.Parent)
+			}
 		}
 	}
 	if got := stepcmd.Entrypoint(foreachFlow(ir.Go)); !slices.Equal(got, []string{"/flow"}) {
 		t.Errorf("Go entrypoint %v", got)
 	}
+	if got := strings.Join(stepcmd.Shared(foreachFlow(ir.Go), "", binder{root: "/in"}), " "); got != "/flow step --in-dir /in --out /out --param n=B64(n)" {
+		t.Errorf("Go shared part %s", got)
+	}
+}
+
+func derefIn(in *stepcmd.In) []stepcmd.In {
+	if in == nil {
+		return nil
+	}
+	return []stepcmd.In{*in}
 }
 
 // TestEnv checks that @catch and @retry reach both runtimes the same way, after @environment.

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,6 +64,7 @@ type Command struct {
 	Step       string
 	Flow       string // --flow: the Python flow file in the build context
 	Class      string // --class: the Python flow class
+	InDir      string // --in-dir: where --in PARENT (without =DIR) finds PARENT's state
 	In         []In
 	InForeach  *In
 	Index      int // -1 when --index is not given
@@ -87,22 +89,31 @@ func usagef(format string, args ...any) error {
 }
 
 // Synopsis is the command line's shape, for usage messages.
-const Synopsis = "step NAME [--flow FILE --class NAME] [--in PARENT=DIR]... [--in-foreach PARENT=DIR] " +
-	"[--index N] --out DIR [--param NAME=BASE64]... [--params-file FILE] [--next A,B] [--foreach VAR]"
+const Synopsis = "step [--flow FILE --class NAME] [--in-dir DIR] --out DIR [--param NAME=BASE64]... " +
+	"[--params-file FILE] NAME [--in PARENT[=DIR]]... [--in-foreach PARENT[=DIR]] [--index N] " +
+	"[--next A,B] [--foreach VAR] (NAME and the flags in any order)"
 
 // Parse reads a step command line, args being the arguments after the program (and, for
 // Python, after the module). Everything Parse rejects is a *UsageError.
+//
+// After "step", every argument in a flag's place is either a flag (it starts with "-"), whose
+// value is the next argument, or the step's NAME: a pod's container puts what all steps share
+// before NAME and the step's own flags after it.
 func Parse(args []string) (*Command, error) {
 	if len(args) < 2 || args[0] != "step" {
 		return nil, usagef("%s", Synopsis)
 	}
-	if !IsName(args[1]) {
-		return nil, usagef("step name %q is not an identifier", args[1])
-	}
-	c := &Command{Step: args[1], Index: -1, Params: map[string]string{}}
+	c := &Command{Index: -1, Params: map[string]string{}}
 	seen := map[string]bool{}
-	for i := 2; i < len(args); i += 2 {
+	for i := 1; i < len(args); i += 2 {
 		flag := args[i]
+		if !strings.HasPrefix(flag, "-") {
+			if err := c.setStep(flag); err != nil {
+				return nil, err
+			}
+			i-- // a name takes no value
+			continue
+		}
 		if i+1 >= len(args) {
 			return nil, usagef("%s needs a value", flag)
 		}
@@ -125,16 +136,32 @@ func Parse(args []string) (*Command, error) {
 	return c, nil
 }
 
+func (c *Command) setStep(name string) error {
+	switch {
+	case c.Step != "":
+		return usagef("two step names, %q and %q", c.Step, name)
+	case !IsName(name):
+		return usagef("step name %q is not an identifier", name)
+	}
+	c.Step = name
+	return nil
+}
+
 func (c *Command) set(flag, val string) error {
 	switch flag {
 	case "--flow":
 		c.Flow = val
 	case "--class":
 		c.Class = val
+	case "--in-dir":
+		if val == "" {
+			return usagef("--in-dir needs a directory")
+		}
+		c.InDir = val
 	case "--in", "--in-foreach":
 		parent, dir, ok := strings.Cut(val, "=")
-		if !ok || !IsName(parent) || dir == "" {
-			return usagef("%s %q: want PARENT=DIR", flag, val)
+		if !IsName(parent) || ok && dir == "" {
+			return usagef("%s %q: want PARENT or PARENT=DIR", flag, val)
 		}
 		if flag == "--in-foreach" {
 			c.InForeach = &In{parent, dir}
@@ -191,6 +218,8 @@ func (c *Command) setParam(val string) error {
 
 func (c *Command) validate() error {
 	switch {
+	case c.Step == "":
+		return usagef("no step NAME: %s", Synopsis)
 	case c.Out == "":
 		return usagef("--out DIR is required")
 	case c.InForeach != nil && len(c.In) > 0:
@@ -201,6 +230,22 @@ func (c *Command) validate() error {
 		return usagef("--foreach needs --next with exactly one step")
 	case (c.Flow == "") != (c.Class == ""):
 		return usagef("--flow and --class go together")
+	}
+	ins := make([]*In, 0, len(c.In)+1)
+	for i := range c.In {
+		ins = append(ins, &c.In[i])
+	}
+	if c.InForeach != nil {
+		ins = append(ins, c.InForeach)
+	}
+	for _, in := range ins {
+		if in.Dir != "" {
+			continue
+		}
+		if c.InDir == "" {
+			return usagef("--in %s without =DIR needs --in-dir", in.Parent)
+		}
+		in.Dir = filepath.Join(c.InDir, in.Parent)
 	}
 	return nil
 }

@@ -14,13 +14,15 @@ from .report import describe
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
-SYNOPSIS = ("step NAME [--flow FILE --class NAME] [--in PARENT=DIR]... [--in-foreach PARENT=DIR] "
-            "[--index N] --out DIR [--param NAME=BASE64]... [--params-file FILE] [--next A,B] "
-            "[--foreach VAR]")
+SYNOPSIS = ("step [--flow FILE --class NAME] [--in-dir DIR] --out DIR [--param NAME=BASE64]... "
+            "[--params-file FILE] NAME [--in PARENT[=DIR]]... [--in-foreach PARENT[=DIR]] "
+            "[--index N] [--next A,B] [--foreach VAR] (NAME and the flags in any order)")
 
 # The step command line is flowc's step protocol (internal/stepcmd/PROTOCOL.md). It is parsed
 # here by hand, rule for rule as the Go SDK parses it (stepcmd.Parse), rather than by argparse,
-# whose extras (--flag=value, abbreviations, flags before the step name) the Go side lacks.
+# whose extras (--flag=value, abbreviations) the Go side lacks. After `step`, an argument in a
+# flag's place that does not start with "-" is the step's NAME: a pod's container command holds
+# what all steps share, before NAME, and its arguments the step's own flags.
 _REPEATABLE = ("--in", "--param")
 
 
@@ -32,6 +34,7 @@ class Args(object):
         self.step = None
         self.flow = None
         self.cls = None
+        self.in_dir = None
         self.inputs = []
         self.in_foreach = None
         self.index = None
@@ -53,10 +56,11 @@ def _is_name(text):
 
 
 def _assignment(flag, text):
+    """PARENT=DIR, or PARENT alone: its directory is then resolved against --in-dir."""
     name, sep, value = text.partition("=")
-    if not sep or not _is_name(name) or not value:
-        raise UsageError("%s %s: want PARENT=DIR" % (flag, _q(text)))
-    return name, value
+    if not _is_name(name) or (sep and not value):
+        raise UsageError("%s %s: want PARENT or PARENT=DIR" % (flag, _q(text)))
+    return name, value or None
 
 
 def _param(args, text):
@@ -87,6 +91,10 @@ def _set(args, flag, value):
         args.inputs.append((parent, d))
     elif flag == "--in-foreach":
         args.in_foreach = _assignment(flag, value)
+    elif flag == "--in-dir":
+        if not value:
+            raise UsageError("--in-dir needs a directory")
+        args.in_dir = value
     elif flag == "--index":
         if not re.fullmatch(r"[0-9]+", value):
             raise UsageError("--index %s: want a non-negative integer" % _q(value))
@@ -111,6 +119,8 @@ def _set(args, flag, value):
 
 
 def _validate(args):
+    if args.step is None:
+        raise UsageError("no step NAME: " + SYNOPSIS)
     if args.out is None or args.out == "":
         raise UsageError("--out DIR is required")
     if args.in_foreach and args.inputs:
@@ -121,6 +131,14 @@ def _validate(args):
         raise UsageError("--foreach needs --next with exactly one step")
     if (args.flow is None) != (args.cls is None):
         raise UsageError("--flow and --class go together")
+    ins = list(args.inputs) + ([args.in_foreach] if args.in_foreach else [])
+    for parent, d in ins:
+        if d is None and args.in_dir is None:
+            raise UsageError("--in %s without =DIR needs --in-dir" % parent)
+    args.inputs = [(p, d if d is not None else os.path.join(args.in_dir, p)) for p, d in args.inputs]
+    if args.in_foreach:
+        p, d = args.in_foreach
+        args.in_foreach = (p, d if d is not None else os.path.join(args.in_dir, p))
 
 
 def _read_params_file(args):
@@ -143,18 +161,25 @@ def _parse_step(argv):
     args = Args("step")
     if len(argv) < 2 or argv[0] != "step":
         raise UsageError(SYNOPSIS)
-    if not _is_name(argv[1]):
-        raise UsageError("step name %s is not an identifier" % _q(argv[1]))
-    args.step = argv[1]
     seen = set()
-    for i in range(2, len(argv), 2):
+    i = 1
+    while i < len(argv):
         flag = argv[i]
-        if i + 1 >= len(argv):
+        if not flag.startswith("-"):
+            if args.step is not None:
+                raise UsageError("two step names, %s and %s" % (_q(args.step), _q(flag)))
+            if not _is_name(flag):
+                raise UsageError("step name %s is not an identifier" % _q(flag))
+            args.step = flag
+            i += 1
+            continue
+        i += 2
+        if i - 1 >= len(argv):
             raise UsageError("%s needs a value" % flag)
         if flag in seen and flag not in _REPEATABLE:
             raise UsageError("%s is given twice" % flag)
         seen.add(flag)
-        _set(args, flag, argv[i + 1])
+        _set(args, flag, argv[i - 1])
     _validate(args)
     if args.params_file is not None:
         _read_params_file(args)
