@@ -9,7 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/flowc-dev/flowc/compiler/check"
+	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/runrecord"
 )
@@ -19,7 +19,7 @@ var defaultRunsDir = filepath.Join(".flowc", "runs")
 
 // beginRecord writes run.json of a starting local run, its steps in the graph's order.
 func beginRecord(dir, id string, f *ir.Flow, flowFile string, params map[string]string) (*runrecord.Recorder, error) {
-	order, _ := check.NewGraph(f).Topo()
+	order, _ := graph.New(f).Topo()
 	steps := make([]string, len(order))
 	for i, s := range order {
 		steps[i] = s.Name

@@ -38,7 +38,7 @@ type Shape struct {
 	Index  bool // the step is the first of a foreach body
 }
 
-// ShapeOf derives a step's inputs from the graph; stacks is check.Graph.ForeachStacks.
+// ShapeOf derives a step's inputs from the graph; stacks is graph.Graph.ForeachStacks.
 func ShapeOf(f *ir.Flow, s *ir.Step, stacks map[string][]string) Shape {
 	var sh Shape
 	depth := len(stacks[s.Name])
