@@ -27,6 +27,10 @@ type Options struct {
 	// Runtime is the step runtime's files; nil means the runtime embedded in flowc. The golden
 	// tests pin it, so that an edit of the runtime changes one golden instead of every one.
 	Runtime map[string][]byte
+	// GoPin stands in for files of a Go flow's module in the same way: given a context path, it
+	// returns the file's stand-in and true, or false to keep the file. The golden tests pin
+	// flowc's own go.mod, go.sum and the Go SDK's sources, which every Go test flow's module is.
+	GoPin func(path string) ([]byte, bool)
 	// GoImage and GoRuntimeImage are a Go flow's builder and runtime images; "" means the
 	// defaults (golang:<go.mod's go version>, DefaultGoRuntime).
 	GoImage, GoRuntimeImage string

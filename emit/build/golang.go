@@ -39,7 +39,7 @@ func NewGoContext(f *ir.Flow, dir string, o Options) (*Context, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(f.Pos, diag.Build, "cannot read the flow's module: %v", err)}
 	}
-	g := &goContext{c: &Context{Files: map[string][]byte{}}, root: root, flow: f, src: src}
+	g := &goContext{c: &Context{Files: map[string][]byte{}}, root: root, flow: f, src: src, pin: o.GoPin}
 	g.c.FlowFile = g.rel(abs)
 	if g.c.FlowFile != "." {
 		if err := checkName(g.c.FlowFile); err != nil {
@@ -69,6 +69,7 @@ type goContext struct {
 	root  string // the module root
 	flow  *ir.Flow
 	src   *source // reads the module's files, and nothing outside it
+	pin   func(path string) ([]byte, bool)
 	diags diag.List
 }
 
@@ -105,6 +106,11 @@ func (g *goContext) add(p string) []byte {
 		return nil
 	}
 	g.c.Files[r] = data
+	if g.pin != nil {
+		if stand, ok := g.pin(r); ok {
+			g.c.Files[r] = stand // the context holds the stand-in; the caller reads the real file
+		}
+	}
 	return data
 }
 

@@ -17,8 +17,10 @@ type Options struct {
 	Kind   string // argo.KindWorkflowTemplate or argo.KindWorkflow
 	Config *config.Config
 	Load   LoadOptions
-	// Runtime replaces the embedded Python step runtime in build contexts (build.Options.Runtime).
+	// Runtime replaces the embedded Python step runtime in build contexts (build.Options.Runtime),
+	// and GoPin files of a Go flow's module (build.Options.GoPin): for the golden tests.
 	Runtime map[string][]byte
+	GoPin   func(path string) ([]byte, bool)
 }
 
 // Output is what one flow compiles to: files relative to the output directory.
@@ -41,7 +43,7 @@ func (o *Output) Paths() []string {
 // Compile emits the manifests and build spec of a flow that passed the checks.
 func Compile(fl *Flow, o Options) (*Output, diag.List) {
 	cfg := o.Config
-	ctx, diags := buildContext(fl, cfg, o.Runtime)
+	ctx, diags := buildContext(fl, cfg, o)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -90,14 +92,14 @@ func Compile(fl *Flow, o Options) (*Output, diag.List) {
 // BuildContext gathers a flow's build context with the frontend's own rules: a Python flow's
 // file and local modules, or a Go flow's module packages.
 func BuildContext(fl *Flow, cfg *config.Config) (*build.Context, diag.List) {
-	return buildContext(fl, cfg, nil)
+	return buildContext(fl, cfg, Options{})
 }
 
-func buildContext(fl *Flow, cfg *config.Config, runtime map[string][]byte) (*build.Context, diag.List) {
+func buildContext(fl *Flow, cfg *config.Config, o Options) (*build.Context, diag.List) {
 	if fl.IR.Lang == ir.Go {
-		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{GoImage: cfg.GoImage, GoRuntimeImage: cfg.GoRuntimeImage})
+		return build.NewGoContext(fl.IR, filepath.Dir(fl.Path), build.Options{GoImage: cfg.GoImage, GoRuntimeImage: cfg.GoRuntimeImage, GoPin: o.GoPin})
 	}
-	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg), Runtime: runtime})
+	ctx, diags := build.NewContext(fl.IR, fl.Path, fl.Src, build.Options{BaseImage: cfg.BaseImage, Include: includes(cfg), Runtime: o.Runtime})
 	if ctx != nil {
 		diags = append(diags, addMetaflowFiles(fl, ctx)...)
 	}

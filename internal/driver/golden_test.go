@@ -38,6 +38,9 @@ func caseOptions(t *testing.T, dir string) driver.Options {
 	if filepath.Base(dir) != "data_process" {
 		opts.Runtime = pinnedRuntime
 	}
+	if filepath.Base(dir) != "data_process_go" {
+		opts.GoPin = pinnedGoModule
+	}
 	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
 		// A case with its own flowc.yaml: the repository settings a team would write.
 		cfg, err := config.Load(filepath.Join(dir, config.FileName))
@@ -98,6 +101,18 @@ func goldenFilesOf(t *testing.T, dir string, opts driver.Options, flows []*drive
 // an edit of the runtime changes one golden (golden/examples/data_process) and not all of them.
 var pinnedRuntime = map[string][]byte{
 	"flowc_runtime/__init__.py": []byte("# flowc's step runtime, pinned in the golden tests\n"),
+}
+
+// pinnedGoModule stands in for flowc's own module files, which every Go test flow's module is, in
+// every Go golden but the Go example's: go.mod, go.sum and the Go SDK's sources (flow/ and the
+// protocol's leaf package), so that an edit of the SDK or a dependency changes one golden
+// (golden/examples/data_process_go) and not all of them. The flow's own files stay real.
+func pinnedGoModule(path string) ([]byte, bool) {
+	switch {
+	case path == "go.mod", path == "go.sum", strings.HasPrefix(path, "flow/"), strings.HasPrefix(path, "internal/stepcmd/spec/"):
+		return []byte("// " + path + ", pinned in the golden tests\n"), true
+	}
+	return nil, false
 }
 
 // testOptions are the settings of every golden: what a repository's flowc.yaml would give.
