@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/runrecord"
 )
@@ -19,9 +18,8 @@ var defaultRunsDir = filepath.Join(".flowc", "runs")
 
 // beginRecord writes run.json of a starting local run, its steps in the graph's order.
 func beginRecord(dir, id string, f *ir.Flow, flowFile string, params map[string]string) (*runrecord.Recorder, error) {
-	order, _ := graph.New(f).Topo()
-	steps := make([]string, len(order))
-	for i, s := range order {
+	steps := make([]string, len(f.Order))
+	for i, s := range f.Order {
 		steps[i] = s.Name
 	}
 	return runrecord.Begin(dir, runrecord.Run{ID: id, Flow: f.Name, FlowFile: flowFile, Params: params, Steps: steps})

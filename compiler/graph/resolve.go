@@ -6,14 +6,15 @@ import "github.com/flowc-dev/flowc/compiler/ir"
 // slices (a frontend never produces them, but nothing downstream must crash on one), builds f's
 // graph and writes what the emitters and flowc run read into each step: Next and In are the
 // graph's edges (distinct known steps, in the order written and in step order), Foreach the
-// variable of a foreach edge, Kind the step's role. It is the last write to the IR: the checks
+// variable of a foreach edge, Kind the step's role, Stack the foreach bodies it runs in; and
+// into the flow its Order, topological. It is the last write to the IR: the checks
 // only read it. It is safe on any flow, running it again changes nothing, and it returns the
 // graph it built.
 func Resolve(f *ir.Flow) *Graph {
 	*f = *ir.NilFree(f)
 	g := New(f)
 	for _, s := range f.Steps {
-		s.Next, s.Foreach, s.In = nil, "", nil
+		s.Next, s.Foreach, s.In, s.Stack = nil, "", nil, nil
 	}
 	for v, s := range g.nodes {
 		s.Next, s.In = g.namesOrNil(g.succ[v]), g.namesOrNil(g.pred[v])
@@ -23,7 +24,9 @@ func Resolve(f *ir.Flow) *Graph {
 	}
 	for _, s := range f.Steps {
 		s.Kind = kindOf(f, s)
+		s.Stack = g.ForeachStack(s.Name)
 	}
+	f.Order, _ = g.Topo()
 	f.IndexSteps()
 	return g
 }

@@ -45,6 +45,9 @@ func (f *Flow) Dump() string {
 		if s.Foreach != "" {
 			fmt.Fprintf(&b, " foreach=%s", s.Foreach)
 		}
+		if len(s.Stack) > 0 {
+			fmt.Fprintf(&b, " in-bodies-of=%s", strings.Join(s.Stack, ","))
+		}
 		b.WriteByte('\n')
 		for _, d := range s.Decorators {
 			fmt.Fprintf(&b, "  @%s\n", d.String())

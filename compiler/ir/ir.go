@@ -51,6 +51,10 @@ type Flow struct {
 	// the build backend does not load the packages again.
 	GoFiles []string
 
+	// Order is the steps in a topological order of the graph, set by graph.Resolve (on a graph
+	// with a cycle, what it could order): the order the emitters and flowc run take them in.
+	Order []*Step
+
 	// byName indexes Steps by name once the compile phase is done (IndexSteps), so that a
 	// lookup per step of a large flow is not a scan of all of them; indexed is len(Steps) then.
 	byName  map[string]*Step
@@ -128,6 +132,7 @@ type Step struct {
 	Next    []string // successor step names, in the order written
 	Foreach string   // the foreach variable, for KindForeach
 	In      []string // predecessor step names, in step order
+	Stack   []string // the foreach steps whose bodies the step runs in, outermost first
 }
 
 // IsJoin reports whether the step takes inputs (a join's signature).

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/settings"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
@@ -44,9 +43,7 @@ type WorkflowOptions = settings.WorkflowOptions
 // Emit builds the manifests of a flow that passed the checks, main object first. Every name
 // collision is the name check's to report, so Emit itself cannot fail.
 func Emit(f *ir.Flow, o Options) []Object {
-	g := graph.New(f)
-	e := &emitter{f: f, o: o, stacks: g.ForeachStacks()}
-	e.order, _ = g.Topo()
+	e := &emitter{f: f, o: o, order: f.Order}
 	e.dag("", 0)
 	for _, s := range e.order {
 		e.container(s)
@@ -58,8 +55,15 @@ type emitter struct {
 	f         *ir.Flow
 	o         Options
 	order     []*ir.Step
-	stacks    map[string][]string // foreach bodies each step runs in, outermost first
 	templates []*Template
+}
+
+// stack is the foreach bodies step name runs in, outermost first (ir.Step.Stack).
+func (e *emitter) stack(name string) []string {
+	if s := e.f.Step(name); s != nil {
+		return s.Stack
+	}
+	return nil
 }
 
 // indexParam names the input parameter carrying the index of the foreach body at depth k.
@@ -67,7 +71,7 @@ func indexParam(k int) string { return fmt.Sprintf("i%d", k) }
 
 // scopeOf is the foreach step whose body step s runs in, "" for the top level.
 func (e *emitter) scopeOf(s string) string {
-	st := e.stacks[s]
+	st := e.stack(s)
 	if len(st) == 0 {
 		return ""
 	}
@@ -108,7 +112,7 @@ func (e *emitter) depends(s *ir.Step, depth int) string {
 	var deps []string
 	seen := map[string]bool{}
 	for _, p := range s.In {
-		ps := e.stacks[p]
+		ps := e.stack(p)
 		var d string
 		switch {
 		case len(ps) == depth:
@@ -152,8 +156,8 @@ func passIndexes(depth int, item string) *Arguments {
 
 // container adds the container template of one step.
 func (e *emitter) container(s *ir.Step) {
-	depth := len(e.stacks[s.Name])
-	sh := stepcmd.ShapeOf(e.f, s, e.stacks)
+	depth := len(s.Stack)
+	sh := stepcmd.ShapeOf(e.f, s)
 	t := &Template{
 		Name:     TemplateName(s.Name),
 		Metadata: &TemplateMeta{Labels: map[string]string{"flowc.dev/step": labelValue(s.Name)}},
@@ -169,7 +173,7 @@ func (e *emitter) container(s *ir.Step) {
 	}
 	for _, in := range sh.Inputs {
 		a := Artifact{Name: TemplateName(in.Parent), Path: podBinder{}.InputDir(in.Parent)}
-		e.locate(&a, in.Parent, min(len(e.stacks[in.Parent]), depth))
+		e.locate(&a, in.Parent, min(len(e.stack(in.Parent)), depth))
 		t.Inputs.Artifacts = append(t.Inputs.Artifacts, a)
 	}
 	if s.Foreach != "" {

@@ -278,7 +278,7 @@ type localBinder struct {
 func (b localBinder) InRoot() string { return "" } // each input has its own directory
 
 func (b localBinder) InputDir(p string) string {
-	depth := len(b.r.stacks[p])
+	depth := len(b.r.f.Step(p).Stack)
 	if depth > len(b.t.idx) {
 		depth = len(b.t.idx) // a foreach join reads the prefix that holds all children
 	}

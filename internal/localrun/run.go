@@ -17,7 +17,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flowc-dev/flowc/compiler/graph"
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/runrecord"
 	"github.com/flowc-dev/flowc/internal/stepcmd"
@@ -92,7 +91,6 @@ type result struct {
 type runner struct {
 	f       *ir.Flow
 	o       Options
-	stacks  map[string][]string
 	shapes  map[string]stepcmd.Shape
 	arrived map[string]int // join key -> parents (or foreach children) finished
 	fanout  map[string]int // foreach step + index prefix -> number of children
@@ -111,10 +109,10 @@ func Run(ctx context.Context, f *ir.Flow, o Options) error {
 	if o.MaxWorkers < 1 {
 		o.MaxWorkers = 1
 	}
-	r := &runner{f: f, o: o, stacks: graph.New(f).ForeachStacks(), shapes: map[string]stepcmd.Shape{},
+	r := &runner{f: f, o: o, shapes: map[string]stepcmd.Shape{},
 		arrived: map[string]int{}, fanout: map[string]int{}, start: time.Now()}
 	for _, s := range f.Steps {
-		r.shapes[s.Name] = stepcmd.ShapeOf(f, s, r.stacks)
+		r.shapes[s.Name] = stepcmd.ShapeOf(f, s)
 	}
 	ctxDir := filepath.Join(o.Dir, "context")
 	if err := writeContext(ctxDir, o.Context); err != nil {
@@ -217,7 +215,7 @@ func (r *runner) successors(t task) ([]task, error) {
 			out = append(out, task{step: c, idx: t.idx})
 			continue
 		}
-		depth := len(r.stacks[c.Name])
+		depth := len(c.Stack)
 		jk := key(c.Name, t.idx[:depth])
 		r.arrived[jk]++
 		if r.arrived[jk] == r.expected(c, t.idx[:depth]) {
@@ -233,7 +231,7 @@ func (r *runner) expected(join *ir.Step, idx []int) int {
 	sh := r.shapes[join.Name]
 	if len(sh.Inputs) == 1 && sh.Inputs[0].Foreach {
 		parent := sh.Inputs[0].Parent
-		foreach := r.stacks[parent][len(idx)]
+		foreach := r.f.Step(parent).Stack[len(idx)]
 		return r.fanout[key(foreach, idx)]
 	}
 	return len(join.In)

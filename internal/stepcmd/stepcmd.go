@@ -38,14 +38,16 @@ type Shape struct {
 	Index  bool // the step is the first of a foreach body
 }
 
-// ShapeOf derives a step's inputs from the graph; stacks is graph.Graph.ForeachStacks.
-func ShapeOf(f *ir.Flow, s *ir.Step, stacks map[string][]string) Shape {
+// ShapeOf derives a step's inputs from the resolved graph (In, Stack).
+func ShapeOf(f *ir.Flow, s *ir.Step) Shape {
 	var sh Shape
-	depth := len(stacks[s.Name])
 	for _, p := range s.In {
 		ps := f.Step(p)
-		sh.Inputs = append(sh.Inputs, Input{Parent: p, Foreach: len(stacks[p]) > depth})
-		if ps != nil && ps.Foreach != "" {
+		if ps == nil {
+			continue
+		}
+		sh.Inputs = append(sh.Inputs, Input{Parent: p, Foreach: len(ps.Stack) > len(s.Stack)})
+		if ps.Foreach != "" {
 			sh.Index = true
 		}
 	}

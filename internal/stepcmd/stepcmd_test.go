@@ -12,7 +12,7 @@ import (
 // foreachFlow is start -(foreach Items)-> body -> join -> end, with @catch and @retry on body.
 func foreachFlow(lang ir.Lang) *ir.Flow {
 	str := func(s string) ir.Value { return ir.Value{Kind: ir.ValString, Str: s} }
-	body := &ir.Step{Name: "body", NumArgs: 1, Next: []string{"join"}, In: []string{"start"}, Decorators: []*ir.Decorator{
+	body := &ir.Step{Name: "body", NumArgs: 1, Next: []string{"join"}, In: []string{"start"}, Stack: []string{"start"}, Decorators: []*ir.Decorator{
 		{Name: "catch", Args: []ir.Arg{{Name: "var", Value: str("Err")}, {Name: "print_exception", Value: ir.Value{Kind: ir.ValBool}}}},
 		{Name: "retry", Args: []ir.Arg{{Name: "times", Value: ir.Value{Kind: ir.ValInt, Int: 2}}}},
 		{Name: "environment", Args: []ir.Arg{{Name: "vars", Value: ir.Value{Kind: ir.ValDict, Keys: []ir.Value{str("A")}, Elems: []ir.Value{str("1")}}}}},
@@ -35,8 +35,6 @@ func (binder) OutDir() string           { return "/out" }
 func (binder) Index() string            { return "{{i0}}" }
 func (binder) Param(name string) string { return "B64(" + name + ")" }
 
-var stacks = map[string][]string{"body": {"start"}}
-
 func TestArgv(t *testing.T) {
 	f := foreachFlow(ir.Python)
 	const py = "python3 -m flowc_runtime step --flow flow.py --class F "
@@ -53,7 +51,7 @@ func TestArgv(t *testing.T) {
 	} {
 		s := f.Step(tc.step)
 		b := binder{root: tc.root}
-		argv := stepcmd.Argv(f, "flow.py", s, stepcmd.ShapeOf(f, s, stacks), b)
+		argv := stepcmd.Argv(f, "flow.py", s, stepcmd.ShapeOf(f, s), b)
 		if got := strings.Join(argv, " "); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.step, got, tc.want)
 		}
