@@ -9,13 +9,6 @@ import (
 	"testing"
 )
 
-// exampleBase builds (once per content) a base image holding the example's input files at
-// /data/input, with DATA_DB=/dev/stdout so that the records save_to_db stores land in its log.
-func exampleBase(t *testing.T) string {
-	t.Helper()
-	return exampleImage(t, cl.base, "example-base")
-}
-
 // exampleImage builds from the image from, as repository name of the registry, an image that
 // holds the example's input files at /data/input, with DATA_DB=/dev/stdout.
 func exampleImage(t *testing.T, from, name string) string {
@@ -43,17 +36,33 @@ func buildImage(t *testing.T, dir, ref string) string {
 	return ref
 }
 
+// TestExample runs the data_process example, in Python and in Go, on its input files: the
+// records go through S3 from transform_data to both branches, are stored and announced.
 func TestExample(t *testing.T) {
-	need(t)
-	const flow = "examples/data_process/data_process.py"
-	deploy(t, flow, exampleBase(t))
-	r := succeeded(t, flow, "datasource_path=/data/input")
-	// The records went through S3 from transform_data to both branches.
-	recs, _ := artifacts(t, r.name, "transform_data")["new_data"].([]any)
-	if len(recs) != 3 {
-		t.Fatalf("new_data = %v, want the 3 records of examples/data_process/input", recs)
+	for _, c := range []struct {
+		name, flow string
+		need       func(*testing.T)
+		deploy     func(t *testing.T, flow, image string)
+		from, as   string // the image that exampleImage adds the input files to, and the result's name
+		state      func(t *testing.T, run, step string) map[string]any
+		records    string // the field of transform_data's state that holds the records
+	}{
+		{name: "python", flow: "examples/data_process/data_process.py", need: need, deploy: deploy,
+			from: cl.base, as: "example-base", state: artifacts, records: "new_data"},
+		{name: "go", flow: "examples/data_process_go", need: needGo, deploy: deployGo,
+			from: cl.goRuntime, as: "go-example-runtime", state: goFields, records: "NewData"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.need(t)
+			c.deploy(t, c.flow, exampleImage(t, c.from, c.as))
+			r := succeeded(t, c.flow, "datasource_path=/data/input")
+			recs, _ := c.state(t, r.name, "transform_data")[c.records].([]any)
+			if len(recs) != 3 {
+				t.Fatalf("%s = %v, want the 3 records of examples/data_process/input", c.records, recs)
+			}
+			checkStoredAndNotified(t, r.name)
+		})
 	}
-	checkStoredAndNotified(t, r.name)
 }
 
 // checkStoredAndNotified checks that save_to_db of the example's run stored the 3 records (one

@@ -54,22 +54,3 @@ func TestGoModuleProxy(t *testing.T) {
 	r := succeeded(t, flow)
 	equal(t, goFields(t, r.name, "end"), "Greeting", "Hello, Wörld")
 }
-
-// goExampleRuntime is the runtime image with the example's input files at /data/input, and
-// DATA_DB=/dev/stdout so that the stored records land in the step's log.
-func goExampleRuntime(t *testing.T) string {
-	t.Helper()
-	return exampleImage(t, cl.goRuntime, "go-example-runtime")
-}
-
-func TestGoExample(t *testing.T) {
-	needGo(t)
-	const flow = "examples/data_process_go"
-	deployGo(t, flow, goExampleRuntime(t))
-	r := succeeded(t, flow, "datasource_path=/data/input")
-	recs, _ := goFields(t, r.name, "transform_data")["NewData"].([]any)
-	if len(recs) != 3 {
-		t.Fatalf("NewData = %v, want the 3 records of examples/data_process/input", recs)
-	}
-	checkStoredAndNotified(t, r.name)
-}

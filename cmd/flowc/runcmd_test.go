@@ -44,11 +44,7 @@ type flowRun struct {
 
 // startSleepy runs the sleepy flow in this process and returns the pid file and the result.
 func startSleepy(t *testing.T, timeout int) (string, <-chan flowRun) {
-	python := pythonPath()
-	if python == "" {
-		t.Skip("python3 is needed to run flows")
-	}
-	t.Setenv("FLOWC_PYTHON", python)
+	needPython(t)
 	dir := t.TempDir()
 	src := strings.Replace(sleepyFlow, "TIMEOUT", strconv.Itoa(timeout), 1)
 	if err := os.WriteFile(filepath.Join(dir, "sleepy.py"), []byte(src), 0o644); err != nil {
@@ -192,11 +188,7 @@ class BigFlow(FlowSpec):
 
 // TestRunSharesArtifacts runs a 4 MiB artifact through four steps: the run stores it once.
 func TestRunSharesArtifacts(t *testing.T) {
-	python := pythonPath()
-	if python == "" {
-		t.Skip("python3 is needed to run flows")
-	}
-	t.Setenv("FLOWC_PYTHON", python)
+	needPython(t)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "big.py"), []byte(bigFlow), 0o644); err != nil {
 		t.Fatal(err)
@@ -248,11 +240,7 @@ class ParamFlow(FlowSpec):
 // TestBigParameter passes a 200 KB value, more than one command-line argument may hold once
 // base64-encoded: flowc run hands it over in a params file; flowc submit refuses it up front.
 func TestBigParameter(t *testing.T) {
-	python := pythonPath()
-	if python == "" {
-		t.Skip("python3 is needed to run flows")
-	}
-	t.Setenv("FLOWC_PYTHON", python)
+	needPython(t)
 	dir := t.TempDir()
 	flowFile := filepath.Join(dir, "param.py")
 	if err := os.WriteFile(flowFile, []byte(paramFlow), 0o644); err != nil {

@@ -26,10 +26,7 @@ func TestConfigFormats(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			dir := t.TempDir()
-			flow := "from metaflow import Config, FlowSpec, step\n\n\nclass F(FlowSpec):\n" +
-				"    c = Config(\"c\", default=\"" + c.file + "\"" + c.parser + ")\n\n" +
-				"    @step\n    def start(self):\n        self.next(self.end)\n\n" +
-				"    @step\n    def end(self):\n        pass\n"
+			flow := startEndFlow("F", "    c = Config(\"c\", default=\""+c.file+"\""+c.parser+")\n\n")
 			write(t, filepath.Join(dir, "flow.py"), flow)
 			write(t, filepath.Join(dir, c.file), c.text)
 			flows, diags := driver.Load([]string{filepath.Join(dir, "flow.py")})
@@ -54,4 +51,12 @@ func write(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// startEndFlow is a flow of the steps start -> end in the class named class, after its members
+// (the lines of the class body before the steps), which may use Config.
+func startEndFlow(class, members string) string {
+	return "from metaflow import Config, FlowSpec, step\n\n\nclass " + class + "(FlowSpec):\n" + members +
+		"    @step\n    def start(self):\n        self.next(self.end)\n\n" +
+		"    @step\n    def end(self):\n        pass\n"
 }

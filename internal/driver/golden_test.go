@@ -23,11 +23,11 @@ const updateHint = "if the change is intended, run: FLOWC_UPDATE=1 go test ./int
 // goldenFiles renders a compiled case as the files under golden/: the manifests, the IR dump,
 // the Dockerfile, and the build context as a listing of file hashes, so that the runtime's own
 // files do not repeat in every case.
-func goldenFiles(t *testing.T, dir string) map[string]string {
+func goldenFiles(t *testing.T, c goldenCase) map[string]string {
 	t.Helper()
-	opts := caseOptions(t, dir)
-	flows, diags := driver.Load([]string{dir})
-	return goldenFilesOf(t, dir, opts, flows, diags)
+	opts := caseOptions(t, c.dir)
+	flows, diags := driver.Load([]string{c.input})
+	return goldenFilesOf(t, c.dir, opts, flows, diags)
 }
 
 // caseOptions are the compile settings of the golden case dir: testOptions, the pinned runtime
@@ -139,22 +139,13 @@ func caseDirs(t *testing.T, lang string) []string {
 }
 
 func TestGolden(t *testing.T) {
-	// The examples are cases too, with their goldens under golden/examples/.
-	for _, name := range []string{"data_process", "data_process_go"} {
-		t.Run("examples/"+name, func(t *testing.T) {
-			in := filepath.Join("..", "..", "examples", name)
-			compareDir(t, filepath.Join("..", "..", "golden", "examples", name), goldenFiles(t, in))
-		})
-	}
 	for _, lang := range []string{"python", "go"} {
 		staleGoldenDirs(t, lang)
-		for _, name := range caseDirs(t, lang) {
-			t.Run(lang+"/"+name, func(t *testing.T) {
-				in := filepath.Join("..", "..", "testdata", lang, name)
-				want := filepath.Join("..", "..", "golden", lang, name)
-				compareDir(t, want, goldenFiles(t, in))
-			})
-		}
+	}
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			compareDir(t, c.golden, goldenFiles(t, c))
+		})
 	}
 }
 

@@ -10,19 +10,6 @@ import (
 	"github.com/flowc-dev/flowc/internal/driver"
 )
 
-const hostileFileFlow = `from metaflow import FlowSpec, step
-
-
-class HostileFlow(FlowSpec):
-    @step
-    def start(self):
-        self.next(self.end)
-
-    @step
-    def end(self):
-        pass
-`
-
 // TestHostileFileNames: a flow file whose name or directory would reach Argo as a template, or
 // split a line of the Dockerfile, is refused with a positioned diagnostic, and nothing compiles.
 func TestHostileFileNames(t *testing.T) {
@@ -40,7 +27,7 @@ func TestHostileFileNames(t *testing.T) {
 			root := t.TempDir()
 			path := filepath.Join(root, filepath.FromSlash(c.path))
 			os.MkdirAll(filepath.Dir(path), 0o755)
-			if err := os.WriteFile(path, []byte(hostileFileFlow), 0o644); err != nil {
+			if err := os.WriteFile(path, []byte(startEndFlow("HostileFlow", "")), 0o644); err != nil {
 				t.Skip("this file system refuses the name:", err)
 			}
 			flows, diags := driver.Load([]string{path})
@@ -76,20 +63,7 @@ func TestFIFOFlow(t *testing.T) {
 // TestFIFOConfig: a Config file that is a named pipe is refused, never read (it would block).
 func TestFIFOConfig(t *testing.T) {
 	dir := t.TempDir()
-	flow := `from metaflow import FlowSpec, Config, step
-
-
-class PipeFlow(FlowSpec):
-    app = Config("app", default="app.json")
-
-    @step
-    def start(self):
-        self.next(self.end)
-
-    @step
-    def end(self):
-        pass
-`
+	flow := startEndFlow("PipeFlow", "    app = Config(\"app\", default=\"app.json\")\n\n")
 	if err := os.WriteFile(filepath.Join(dir, "flow.py"), []byte(flow), 0o644); err != nil {
 		t.Fatal(err)
 	}

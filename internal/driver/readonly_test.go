@@ -76,11 +76,12 @@ func writeValue(b *strings.Builder, v reflect.Value) {
 // languages, the error flows (files and Go packages), the run cases and the examples.
 func allInputs(t *testing.T) []string {
 	root := filepath.Join("..", "..")
-	out := []string{filepath.Join(root, "examples", "data_process"), filepath.Join(root, "examples", "data_process_go")}
-	for _, lang := range []string{"python", "go", "runs"} {
-		for _, name := range caseDirs(t, lang) {
-			out = append(out, filepath.Join(root, "testdata", lang, name))
-		}
+	var out []string
+	for _, c := range goldenCases(t) {
+		out = append(out, c.input)
+	}
+	for _, name := range caseDirs(t, "runs") {
+		out = append(out, filepath.Join(root, "testdata", "runs", name))
 	}
 	errs, _ := filepath.Glob(filepath.Join(root, "testdata", "errors", "*.py"))
 	goErrs, _ := filepath.Glob(filepath.Join(root, "testdata", "errors", "go", "*"))
@@ -114,34 +115,23 @@ func TestChecksOnlyRead(t *testing.T) {
 // case, and the examples, compile from flows that no check has seen to their golden files (the
 // checks' warnings aside), and the emitters leave the flows as they found them.
 func TestCompileWithoutChecks(t *testing.T) {
-	var dirs, goldens []string
-	for _, name := range []string{"data_process", "data_process_go"} {
-		dirs = append(dirs, filepath.Join("..", "..", "examples", name))
-		goldens = append(goldens, filepath.Join("..", "..", "golden", "examples", name))
-	}
-	for _, lang := range []string{"python", "go"} {
-		for _, name := range caseDirs(t, lang) {
-			dirs = append(dirs, filepath.Join("..", "..", "testdata", lang, name))
-			goldens = append(goldens, filepath.Join("..", "..", "golden", lang, name))
-		}
-	}
-	for i, in := range dirs {
-		flows, diags := driver.ResolveAll([]string{in}, driver.LoadOptions{})
+	for _, c := range goldenCases(t) {
+		flows, diags := driver.ResolveAll([]string{c.input}, driver.LoadOptions{})
 		before := make([]string, len(flows))
 		for k, fl := range flows {
 			before[k] = snapshot(fl.IR)
 		}
-		files := goldenFilesOf(t, in, caseOptions(t, in), flows, diags)
+		files := goldenFilesOf(t, c.dir, caseOptions(t, c.dir), flows, diags)
 		for k, fl := range flows {
 			if snapshot(fl.IR) != before[k] {
-				t.Errorf("%s: compiling changed flow %s", in, fl.IR.Name)
+				t.Errorf("%s: compiling changed flow %s", c.dir, fl.IR.Name)
 			}
 		}
 		delete(files, "diagnostics.txt") // the checks' warnings are not there to see
 		for name, got := range files {
-			want, err := os.ReadFile(filepath.Join(goldens[i], name))
+			want, err := os.ReadFile(filepath.Join(c.golden, name))
 			if err != nil || string(want) != got {
-				t.Errorf("%s: compiled without the checks, %s differs from its golden (%v)", in, name, err)
+				t.Errorf("%s: compiled without the checks, %s differs from its golden (%v)", c.dir, name, err)
 			}
 		}
 	}

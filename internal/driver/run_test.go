@@ -14,7 +14,7 @@ import (
 
 // TestSimulateExample runs each example's manifests from its build context alone: the records
 // land in the DB file with upper-cased names and the notification counts them, in Python and Go,
-// as they do on the real Argo (e2e.TestExample, e2e.TestGoExample).
+// as they do on the real Argo (e2e.TestExample).
 func TestSimulateExample(t *testing.T) {
 	input, _ := filepath.Abs(filepath.Join("..", "..", "examples", "data_process", "input"))
 	for _, example := range []string{"data_process", "data_process_go"} {

@@ -113,9 +113,10 @@ func loadSource(t testing.TB, src string) []*driver.Flow {
 // flowWriter writes the steps of a generated flow.
 type flowWriter struct{ strings.Builder }
 
-func newFlowWriter() *flowWriter {
+// newFlowWriter starts the flow class named class.
+func newFlowWriter(class string) *flowWriter {
 	w := &flowWriter{}
-	w.WriteString("from metaflow import FlowSpec, step\n\n\nclass SizeFlow(FlowSpec):\n")
+	w.WriteString("from metaflow import FlowSpec, step\n\n\nclass " + class + "(FlowSpec):\n")
 	return w
 }
 
@@ -125,7 +126,7 @@ func (w *flowWriter) step(name, args, body string) {
 
 // chainFlow is start -> step_1 -> ... -> end, n steps in all.
 func chainFlow(n int) string {
-	w := newFlowWriter()
+	w := newFlowWriter("SizeFlow")
 	w.step("start", "", "self.next(self.step_1)")
 	for i := 1; i < n-1; i++ {
 		next := fmt.Sprintf("step_%d", i+1)
@@ -140,7 +141,7 @@ func chainFlow(n int) string {
 
 // wideFlow is start splitting into n-3 branches that one join closes.
 func wideFlow(n int) string {
-	w := newFlowWriter()
+	w := newFlowWriter("SizeFlow")
 	var targets []string
 	for i := 1; i <= n-3; i++ {
 		targets = append(targets, fmt.Sprintf("self.branch_%d", i))
@@ -157,7 +158,7 @@ func wideFlow(n int) string {
 // foreachFlow chains foreach stages, each a fan-out over a body of two steps, nested two deep,
 // and the joins that close them: seven steps a stage.
 func foreachFlow(n int) string {
-	w := newFlowWriter()
+	w := newFlowWriter("SizeFlow")
 	prev := "start"
 	for i := 0; i < (n-2)/7; i++ {
 		s := func(part string) string { return fmt.Sprintf("f%d_%s", i, part) }
@@ -173,6 +174,37 @@ func foreachFlow(n int) string {
 		w.step(s("join_inner"), ", inputs", "self.next(self."+s("c")+")")
 		w.step(s("c"), "", "self.next(self."+s("join")+")")
 		prev = s("join")
+	}
+	w.step(prev, ", inputs", "self.next(self.end)")
+	w.step("end", "", "pass")
+	return w.String()
+}
+
+// generatedFlow is a flow of about n steps: stages of a 4-way split and its join, with a
+// foreach every tenth stage, the shape that makes path enumeration explode.
+func generatedFlow(n int) string {
+	w := newFlowWriter("GeneratedFlow")
+	prev := "start"
+	for i := 0; i < n/6; i++ {
+		split := fmt.Sprintf("s%d", i)
+		next := fmt.Sprintf("j%d", i)
+		body := fmt.Sprintf("self.next(self.%s_a, self.%s_b, self.%s_c, self.%s_d)", split, split, split, split)
+		if i%10 == 9 {
+			body = fmt.Sprintf("self.items = [1, 2]\n        self.next(self.%s_a, foreach=\"items\")", split)
+		}
+		args := ", inputs"
+		if prev == "start" {
+			args = ""
+		}
+		w.step(prev, args, "self.next(self."+split+")")
+		w.step(split, "", body)
+		for _, x := range "abcd" {
+			if i%10 == 9 && x != 'a' {
+				continue
+			}
+			w.step(fmt.Sprintf("%s_%c", split, x), "", "self.next(self."+next+")")
+		}
+		prev = next
 	}
 	w.step(prev, ", inputs", "self.next(self.end)")
 	w.step("end", "", "pass")

@@ -225,7 +225,11 @@ func (c *conn) loader() clientcmd.ClientConfig {
 	return clientcmd.NewNonInteractiveDeferredLoadingClientConfig(rules, over)
 }
 
-func (c *conn) rest() (*rest.Config, error) {
+// connect parses a command's flags and reads the REST configuration of the cluster they name.
+func (c *conn) connect(args []string) (*rest.Config, error) {
+	if err := c.parse(args); err != nil {
+		return nil, err
+	}
 	cfg, err := c.loader().ClientConfig()
 	if err != nil {
 		return nil, err
@@ -245,10 +249,7 @@ func (c *conn) ctx() (context.Context, context.CancelFunc) {
 
 func waitReady(args []string) error {
 	c := newConn("wait-ready")
-	if err := c.parse(args); err != nil {
-		return err
-	}
-	cfg, err := c.rest()
+	cfg, err := c.connect(args)
 	if err != nil {
 		return err
 	}
@@ -279,10 +280,7 @@ func waitReady(args []string) error {
 
 func namespaces(args []string) error {
 	c := newConn("namespace")
-	if err := c.parse(args); err != nil {
-		return err
-	}
-	cfg, err := c.rest()
+	cfg, err := c.connect(args)
 	if err != nil {
 		return err
 	}
@@ -310,14 +308,11 @@ var crdGVR = schema.GroupVersionResource{Group: "apiextensions.k8s.io", Version:
 
 func installCRDs(args []string) error {
 	c := newConn("install-crds")
-	if err := c.parse(args); err != nil {
-		return err
-	}
-	files, err := yamlFiles(c.fs.Args())
+	cfg, err := c.connect(args)
 	if err != nil {
 		return err
 	}
-	cfg, err := c.rest()
+	files, err := yamlFiles(c.fs.Args())
 	if err != nil {
 		return err
 	}
@@ -395,14 +390,11 @@ func apply(args []string) error {
 	manager := c.fs.String("field-manager", "flowc", "server-side apply field manager")
 	dryRun := c.fs.Bool("dry-run", false, "server-side dry run (nothing is persisted)")
 	force := c.fs.Bool("force-conflicts", false, "take over fields owned by other managers")
-	if err := c.parse(args); err != nil {
-		return err
-	}
-	files, err := yamlFiles(c.fs.Args())
+	cfg, err := c.connect(args)
 	if err != nil {
 		return err
 	}
-	cfg, err := c.rest()
+	files, err := yamlFiles(c.fs.Args())
 	if err != nil {
 		return err
 	}
@@ -451,15 +443,12 @@ func apply(args []string) error {
 
 func get(args []string) error {
 	c := newConn("get")
-	if err := c.parse(args); err != nil {
+	cfg, err := c.connect(args)
+	if err != nil {
 		return err
 	}
 	if c.fs.NArg() != 2 {
 		return usageError{"want: get [flags] RESOURCE NAME (RESOURCE as plural.group, e.g. workflowtemplates.argoproj.io)"}
-	}
-	cfg, err := c.rest()
-	if err != nil {
-		return err
 	}
 	ns, err := c.ns()
 	if err != nil {
