@@ -38,7 +38,7 @@ func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List)
 		// gpython's error would only repeat the first of these, at a less helpful place.
 		return nil, diags
 	}
-	mod, err := parseGuarded(name, norm)
+	mod, err := parseModule(name, norm)
 	if err != nil {
 		if b, ok := FirstBroken(src); ok {
 			return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, diag.Syntax, "invalid syntax: %s", b.Construct)}
@@ -165,7 +165,7 @@ func Imports(name string, src []byte) []ir.Import {
 	if limit != nil {
 		return nil
 	}
-	mod, err := parseGuarded(name, norm)
+	mod, err := parseModule(name, norm)
 	m, ok := mod.(*ast.Module)
 	if err != nil || !ok {
 		return nil

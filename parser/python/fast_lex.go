@@ -1,0 +1,330 @@
+package python
+
+// This file is the tokenizer of the fast parser (fast_parse.go): it splits normalised source
+// into the tokens gpython's lexer would produce, at the same positions, for the plain Python
+// that flows are made of. It does not try to cover the language: at the first thing it is not
+// sure to read exactly as gpython does (a tab in indentation, a non-ASCII name, a carriage
+// return, an unclosed bracket) it stops, and gpython reads the rest of the file. A token it can
+// delimit but not decode (a string with escapes, an unusual number) is kept as fBad, which the
+// parser declines, so that the statement holding it goes to gpython too.
+
+import (
+	"unicode/utf8"
+
+	"github.com/go-python/gpython/ast"
+)
+
+type fKind uint8
+
+const (
+	fName    fKind = iota // identifiers and keywords
+	fNum                  // a number gpython reads the same way (decoded by the parser)
+	fStr                  // a string without escapes; text holds the whole literal
+	fOp                   // an operator or bracket
+	fNewline              // the end of a logical line
+	fIndent
+	fDedent
+	fEnd // end of input, or where the tokenizer stopped
+	fBad // a token the parser must not accept
+)
+
+// fTok is one token: text is the source slice it was read from.
+type fTok struct {
+	kind       fKind
+	text       string
+	start, end int // byte offsets
+	pos        ast.Pos
+}
+
+// fLexer holds the state of one tokenization. It reads one logical line at a time, on demand,
+// into toks, which its reader empties between top-level statements: only the tokens of one
+// top-level statement are held at a time.
+type fLexer struct {
+	src       string
+	toks      []fTok
+	off       int // where the next logical line starts
+	line      int // 1-based line of lineStart
+	lineStart int
+	indents   []int
+	brackets  []byte // open brackets, innermost last
+	stopped   int    // where the tokenizer stopped, or -1
+	done      bool   // fEnd was emitted
+}
+
+func newFLexer(src string) *fLexer {
+	return &fLexer{src: src, line: 1, indents: []int{0}, stopped: -1, toks: make([]fTok, 0, 64)}
+}
+
+// more reads the next logical line into toks, with the lines before it that hold no tokens;
+// at the end of the input, or at the first line it does not read exactly as gpython does, it
+// emits fEnd (and keeps emitting it). stopped is then the start of that line, or -1 at the
+// end of the input.
+func (x *fLexer) more() {
+	if x.done {
+		x.toks = append(x.toks, fTok{kind: fEnd, start: len(x.src)})
+		if x.stopped >= 0 {
+			x.toks[len(x.toks)-1].start = x.stopped
+		}
+		return
+	}
+	n := len(x.toks)
+	for x.off < len(x.src) {
+		start := x.off
+		next, ok, blank := x.logicalLine(start)
+		if !ok {
+			x.toks = x.toks[:n] // the tokens of the line that could not be read
+			x.stopped, x.done = x.lineStartOf(start), true
+			x.toks = append(x.toks, fTok{kind: fEnd, start: x.stopped})
+			return
+		}
+		x.off = next
+		if !blank {
+			return
+		}
+	}
+	for len(x.indents) > 1 {
+		x.indents = x.indents[:len(x.indents)-1]
+		x.emit(fDedent, len(x.src), len(x.src))
+	}
+	x.done = true
+	x.toks = append(x.toks, fTok{kind: fEnd, start: len(x.src)})
+}
+
+func (x *fLexer) lineStartOf(off int) int {
+	for off > 0 && x.src[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+// newLine records that a physical line starts at off.
+func (x *fLexer) newLine(off int) {
+	x.line++
+	x.lineStart = off
+}
+
+func (x *fLexer) emit(kind fKind, start, end int) {
+	x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: start, end: end,
+		pos: ast.Pos{Lineno: x.line, ColOffset: start - x.lineStart}})
+}
+
+// logicalLine reads the line starting at i (a blank or comment line, or a logical line with its
+// indentation), and returns where the next one starts.
+func (x *fLexer) logicalLine(i int) (next int, ok, blank bool) {
+	j := i
+	for j < len(x.src) && x.src[j] == ' ' {
+		j++
+	}
+	if j < len(x.src) && x.src[j] == '\t' {
+		return 0, false, false // gpython's tab widths are its own
+	}
+	if j == len(x.src) || x.src[j] == '\n' || x.src[j] == '#' {
+		end := j
+		for end < len(x.src) && x.src[end] != '\n' {
+			end++
+		}
+		if end < len(x.src) {
+			end++
+			x.newLine(end)
+		}
+		return end, true, true
+	}
+	if !x.indent(j-i, i) {
+		return 0, false, false
+	}
+	next, ok = x.tokens(j)
+	return next, ok, false
+}
+
+// indent emits INDENT or DEDENTs for a logical line indented by width.
+func (x *fLexer) indent(width, lineStart int) bool {
+	top := x.indents[len(x.indents)-1]
+	switch {
+	case width > top:
+		x.indents = append(x.indents, width)
+		x.emit(fIndent, lineStart, lineStart)
+	case width < top:
+		for len(x.indents) > 1 && x.indents[len(x.indents)-1] > width {
+			x.indents = x.indents[:len(x.indents)-1]
+			x.emit(fDedent, lineStart+width, lineStart+width)
+		}
+		if x.indents[len(x.indents)-1] != width {
+			return false // inconsistent dedent: gpython reports it
+		}
+	}
+	return true
+}
+
+// tokens reads the tokens of one logical line from i, through its NEWLINE.
+func (x *fLexer) tokens(i int) (int, bool) {
+	first := len(x.toks)
+	for {
+		for i < len(x.src) && (x.src[i] == ' ' || x.src[i] == '\t') {
+			i++
+		}
+		if i == len(x.src) || x.src[i] == '\n' || x.src[i] == '#' {
+			if len(x.brackets) == 0 {
+				x.emit(fNewline, i, i)
+			} else if i == len(x.src) {
+				return 0, false // unclosed bracket
+			}
+			for i < len(x.src) && x.src[i] != '\n' {
+				i++
+			}
+			if i == len(x.src) {
+				return i, len(x.brackets) == 0
+			}
+			i++
+			x.newLine(i)
+			if len(x.brackets) == 0 {
+				return i, true
+			}
+			continue
+		}
+		c := x.src[i]
+		var end int
+		var ok bool
+		switch {
+		case c == '\\':
+			if i+1 >= len(x.src) || x.src[i+1] != '\n' || i+2 >= len(x.src) {
+				return 0, false
+			}
+			if len(x.toks) == first {
+				return 0, false // a line that starts with a continuation
+			}
+			i += 2
+			x.newLine(i)
+			continue
+		case fIsDigit(c) || c == '.' && i+1 < len(x.src) && fIsDigit(x.src[i+1]):
+			end, ok = x.number(i)
+		case c == '\'' || c == '"':
+			end, ok = x.str(i, i)
+		case fIsNameStart(c):
+			end = i + 1
+			for end < len(x.src) && fIsNameChar(x.src[end]) {
+				end++
+			}
+			if end < len(x.src) && (x.src[end] == '\'' || x.src[end] == '"') {
+				end, ok = x.str(i, end)
+			} else if end < len(x.src) && x.src[end] >= utf8.RuneSelf {
+				return 0, false // a name gpython reads with Unicode rules
+			} else {
+				x.emit(fName, i, end)
+				ok = true
+			}
+		default:
+			end, ok = x.operator(i)
+		}
+		if !ok {
+			return 0, false
+		}
+		i = end
+	}
+}
+
+func fIsDigit(c byte) bool     { return '0' <= c && c <= '9' }
+func fIsNameStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' }
+func fIsNameChar(c byte) bool  { return fIsNameStart(c) || fIsDigit(c) }
+
+// operator reads an operator or bracket at i, longest first as gpython does.
+func (x *fLexer) operator(i int) (int, bool) {
+	for w := 3; w >= 1; w-- {
+		if i+w > len(x.src) || !fOperators[x.src[i:i+w]] {
+			continue
+		}
+		c := x.src[i]
+		switch c {
+		case '(', '[', '{':
+			x.brackets = append(x.brackets, c)
+		case ')', ']', '}':
+			open := byte('(')
+			if c != ')' {
+				open = c - 2 // '[' and '{' are two below their closers
+			}
+			if len(x.brackets) == 0 || x.brackets[len(x.brackets)-1] != open {
+				return 0, false
+			}
+			x.brackets = x.brackets[:len(x.brackets)-1]
+		}
+		x.emit(fOp, i, i+w)
+		return i + w, true
+	}
+	return 0, false
+}
+
+// fOperators is the set of operators gpython's lexer knows.
+var fOperators = func() map[string]bool {
+	m := map[string]bool{}
+	for _, op := range []string{"(", ")", "[", "]", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">", "=",
+		".", "%", "{", "}", "^", "~", "@", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", "<<",
+		"<=", "<>", "==", ">=", ">>", "^=", "|=", "**=", "...", "//=", "<<=", ">>="} {
+		m[op] = true
+	}
+	return m
+}()
+
+// str reads a string literal whose prefix starts at start and whose quote is at q. A prefix
+// gpython does not know, a backslash, or a byte that is not valid UTF-8 makes it fBad: only
+// the tokenizer's place in the text has to be right then.
+func (x *fLexer) str(start, q int) (int, bool) {
+	good := fStringPrefix(x.src[start:q])
+	quote := x.src[q : q+1]
+	if q+2 < len(x.src) && x.src[q+1] == x.src[q] && x.src[q+2] == x.src[q] {
+		quote = x.src[q : q+3]
+	}
+	i := q + len(quote)
+	startLine, startCol := x.line, start-x.lineStart
+	ascii := true
+	for {
+		if i >= len(x.src) {
+			return 0, false
+		}
+		c := x.src[i]
+		switch {
+		case c == '\\':
+			good = false
+			if i+1 < len(x.src) && x.src[i+1] == '\n' {
+				return 0, false // gpython drops a continued line's backslash even in raw strings
+			}
+			i += 2
+			continue
+		case c == '\n':
+			if len(quote) == 1 {
+				return 0, false
+			}
+			x.newLine(i + 1)
+		case c == '\r':
+			return 0, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == quote[0] && i+len(quote) <= len(x.src) && x.src[i:i+len(quote)] == quote:
+			end := i + len(quote)
+			if !ascii && !utf8.ValidString(x.src[q:end]) {
+				good = false
+			}
+			kind := fStr
+			if !good {
+				kind = fBad
+			}
+			x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: start, end: end,
+				pos: ast.Pos{Lineno: startLine, ColOffset: startCol}})
+			return end, true
+		}
+		i++
+	}
+}
+
+// fStringPrefix reports whether p is a string prefix gpython reads (f-strings were normalised
+// away before): none, r, u, b, or rb/br in any case.
+func fStringPrefix(p string) bool {
+	switch len(p) {
+	case 0:
+		return true
+	case 1:
+		return p == "r" || p == "R" || p == "u" || p == "U" || p == "b" || p == "B"
+	case 2:
+		a, b := p[0]|0x20, p[1]|0x20
+		return a == 'r' && b == 'b' || a == 'b' && b == 'r'
+	}
+	return false
+}
