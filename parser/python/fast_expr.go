@@ -37,7 +37,7 @@ func (p *fParser) at(j int) *fTok {
 func (p *fParser) tok() *fTok   { return p.at(p.i) }
 func (p *fParser) peek() *fTok  { return p.at(p.i + 1) }
 func (p *fParser) next() *fTok  { t := p.at(p.i); p.i++; return t }
-func (p *fParser) pos() ast.Pos { return p.at(p.i).pos }
+func (p *fParser) pos() ast.Pos { return p.at(p.i).pos() }
 
 func (p *fParser) isOp(s string) bool {
 	t := p.tok()
@@ -238,7 +238,7 @@ func (p *fParser) factor() ast.Expr {
 		case "~":
 			op = ast.Invert
 		}
-		pos := t.pos
+		pos := t.pos()
 		p.i++
 		p.enter()
 		defer p.leave()
@@ -267,7 +267,7 @@ func (p *fParser) trailers(e ast.Expr) ast.Expr {
 			p.i++
 			if p.isOp(")") {
 				p.i++
-				e = &ast.Call{ExprBase: ast.ExprBase{Pos: t.pos}, Func: e}
+				e = &ast.Call{ExprBase: ast.ExprBase{Pos: t.pos()}, Func: e}
 				continue
 			}
 			c := p.arglist()
@@ -276,7 +276,7 @@ func (p *fParser) trailers(e ast.Expr) ast.Expr {
 			e = c
 		case "[":
 			p.i++
-			s := &ast.Subscript{ExprBase: ast.ExprBase{Pos: t.pos}, Value: e, Slice: p.subscript(), Ctx: ast.Load}
+			s := &ast.Subscript{ExprBase: ast.ExprBase{Pos: t.pos()}, Value: e, Slice: p.subscript(), Ctx: ast.Load}
 			p.expectOp("]")
 			e = s
 		case ".":
@@ -285,7 +285,7 @@ func (p *fParser) trailers(e ast.Expr) ast.Expr {
 			if n.kind != fName || fIsKeyword(n.text) {
 				p.bail()
 			}
-			e = &ast.Attribute{ExprBase: ast.ExprBase{Pos: t.pos}, Value: e, Attr: ast.Identifier(n.text), Ctx: ast.Load}
+			e = &ast.Attribute{ExprBase: ast.ExprBase{Pos: t.pos()}, Value: e, Attr: ast.Identifier(n.text), Ctx: ast.Load}
 		default:
 			return e
 		}
@@ -358,7 +358,7 @@ func (p *fParser) argument(c *ast.Call, positional bool) {
 	t := p.tok()
 	if t.kind == fName && !fIsKeyword(t.text) && p.peek().kind == fOp && p.peek().text == "=" {
 		p.i += 2
-		c.Keywords = append(c.Keywords, &ast.Keyword{Pos: t.pos, Arg: ast.Identifier(t.text), Value: p.test()})
+		c.Keywords = append(c.Keywords, &ast.Keyword{Pos: t.pos(), Arg: ast.Identifier(t.text), Value: p.test()})
 		return
 	}
 	if !positional {
@@ -374,7 +374,7 @@ func (p *fParser) argument(c *ast.Call, positional bool) {
 // atom reads a name, a literal, or a bracketed expression.
 func (p *fParser) atom() ast.Expr {
 	t := p.next()
-	base := ast.ExprBase{Pos: t.pos}
+	base := ast.ExprBase{Pos: t.pos()}
 	switch t.kind {
 	case fName:
 		switch t.text {
@@ -409,7 +409,7 @@ func (p *fParser) atom() ast.Expr {
 			}
 			elts, comma := p.exprList(")")
 			p.expectOp(")")
-			return fTupleOrExpr(t.pos, elts, comma)
+			return fTupleOrExpr(t.pos(), elts, comma)
 		case "[":
 			l := &ast.List{ExprBase: base, Ctx: ast.Load}
 			if !p.isOp("]") {

@@ -28,13 +28,16 @@ const (
 	fBad // a token the parser must not accept
 )
 
-// fTok is one token: text is the source slice it was read from.
+// fTok is one token: text is the source slice it was read from, start its offset, line and
+// col its 1-based line and 0-based byte column (gpython's ColOffset). Kept small: the tokens
+// of a whole top-level statement (a flow class) are held at once.
 type fTok struct {
-	kind       fKind
-	text       string
-	start, end int // byte offsets
-	pos        ast.Pos
+	text            string
+	start, line, col int32
+	kind            fKind
 }
+
+func (t *fTok) pos() ast.Pos { return ast.Pos{Lineno: int(t.line), ColOffset: int(t.col)} }
 
 // fLexer holds the state of one tokenization. It reads one logical line at a time, on demand,
 // into toks, which its reader empties between top-level statements: only the tokens of one
@@ -61,9 +64,9 @@ func newFLexer(src string) *fLexer {
 // end of the input.
 func (x *fLexer) more() {
 	if x.done {
-		x.toks = append(x.toks, fTok{kind: fEnd, start: len(x.src)})
+		x.toks = append(x.toks, fTok{kind: fEnd, start: int32(len(x.src))})
 		if x.stopped >= 0 {
-			x.toks[len(x.toks)-1].start = x.stopped
+			x.toks[len(x.toks)-1].start = int32(x.stopped)
 		}
 		return
 	}
@@ -74,7 +77,7 @@ func (x *fLexer) more() {
 		if !ok {
 			x.toks = x.toks[:n] // the tokens of the line that could not be read
 			x.stopped, x.done = x.lineStartOf(start), true
-			x.toks = append(x.toks, fTok{kind: fEnd, start: x.stopped})
+			x.toks = append(x.toks, fTok{kind: fEnd, start: int32(x.stopped)})
 			return
 		}
 		x.off = next
@@ -87,7 +90,7 @@ func (x *fLexer) more() {
 		x.emit(fDedent, len(x.src), len(x.src))
 	}
 	x.done = true
-	x.toks = append(x.toks, fTok{kind: fEnd, start: len(x.src)})
+	x.toks = append(x.toks, fTok{kind: fEnd, start: int32(len(x.src))})
 }
 
 func (x *fLexer) lineStartOf(off int) int {
@@ -104,8 +107,8 @@ func (x *fLexer) newLine(off int) {
 }
 
 func (x *fLexer) emit(kind fKind, start, end int) {
-	x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: start, end: end,
-		pos: ast.Pos{Lineno: x.line, ColOffset: start - x.lineStart}})
+	x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: int32(start),
+		line: int32(x.line), col: int32(start - x.lineStart)})
 }
 
 // logicalLine reads the line starting at i (a blank or comment line, or a logical line with its
@@ -228,40 +231,48 @@ func fIsNameChar(c byte) bool  { return fIsNameStart(c) || fIsDigit(c) }
 
 // operator reads an operator or bracket at i, longest first as gpython does.
 func (x *fLexer) operator(i int) (int, bool) {
-	for w := 3; w >= 1; w-- {
-		if i+w > len(x.src) || !fOperators[x.src[i:i+w]] {
-			continue
-		}
-		c := x.src[i]
-		switch c {
-		case '(', '[', '{':
-			x.brackets = append(x.brackets, c)
-		case ')', ']', '}':
-			open := byte('(')
-			if c != ')' {
-				open = c - 2 // '[' and '{' are two below their closers
-			}
-			if len(x.brackets) == 0 || x.brackets[len(x.brackets)-1] != open {
-				return 0, false
-			}
-			x.brackets = x.brackets[:len(x.brackets)-1]
-		}
-		x.emit(fOp, i, i+w)
-		return i + w, true
+	w := fOperatorWidth(x.src[i:])
+	if w == 0 {
+		return 0, false
 	}
-	return 0, false
+	switch c := x.src[i]; c {
+	case '(', '[', '{':
+		x.brackets = append(x.brackets, c)
+	case ')', ']', '}':
+		open := byte('(')
+		if c != ')' {
+			open = c - 2 // '[' and '{' are two below their closers
+		}
+		if len(x.brackets) == 0 || x.brackets[len(x.brackets)-1] != open {
+			return 0, false
+		}
+		x.brackets = x.brackets[:len(x.brackets)-1]
+	}
+	x.emit(fOp, i, i+w)
+	return i + w, true
 }
 
-// fOperators is the set of operators gpython's lexer knows.
-var fOperators = func() map[string]bool {
-	m := map[string]bool{}
-	for _, op := range []string{"(", ")", "[", "]", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">", "=",
-		".", "%", "{", "}", "^", "~", "@", "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", "<<",
-		"<=", "<>", "==", ">=", ">>", "^=", "|=", "**=", "...", "//=", "<<=", ">>="} {
-		m[op] = true
+// fOperatorWidth is the length of the longest operator gpython's lexer knows at the start of
+// s, or 0.
+func fOperatorWidth(s string) int {
+	if len(s) >= 3 {
+		switch s[:3] {
+		case "**=", "...", "//=", "<<=", ">>=":
+			return 3
+		}
 	}
-	return m
-}()
+	if len(s) >= 2 {
+		switch s[:2] {
+		case "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", "<<", "<=", "<>", "==", ">=", ">>", "^=", "|=":
+			return 2
+		}
+	}
+	switch s[0] {
+	case '(', ')', '[', ']', ':', ',', ';', '+', '-', '*', '/', '|', '&', '<', '>', '=', '.', '%', '{', '}', '^', '~', '@':
+		return 1
+	}
+	return 0
+}
 
 // str reads a string literal whose prefix starts at start and whose quote is at q. A prefix
 // gpython does not know, a backslash, or a byte that is not valid UTF-8 makes it fBad: only
@@ -306,8 +317,8 @@ func (x *fLexer) str(start, q int) (int, bool) {
 			if !good {
 				kind = fBad
 			}
-			x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: start, end: end,
-				pos: ast.Pos{Lineno: startLine, ColOffset: startCol}})
+			x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: int32(start),
+				line: int32(startLine), col: int32(startCol)})
 			return end, true
 		}
 		i++

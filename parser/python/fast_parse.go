@@ -29,6 +29,9 @@ type fChunk struct {
 
 // parseModule parses normalised source into a module, reading what it can itself.
 func parseModule(name string, norm []byte) (ast.Mod, error) {
+	if len(norm) >= 1<<30 {
+		return parseGuarded(name, norm) // token offsets are 32 bits
+	}
 	src := string(norm)
 	body, chunks := fChunks(src)
 	var own, left bool
@@ -67,21 +70,31 @@ func parseModule(name string, norm []byte) (ast.Mod, error) {
 func fChunks(src string) (body []ast.Stmt, chunks []fChunk) {
 	lx := newFLexer(src)
 	p := &fParser{lx: lx}
+	lastDeclined := false
 	for p.tok().kind != fEnd {
 		// Only the tokens from this statement on are needed from now on.
 		lx.toks = lx.toks[:copy(lx.toks, lx.toks[p.i:])]
 		p.i = 0
-		start := fLineStart(src, p.tok().start)
+		start := fLineStart(src, int(p.tok().start))
 		stmts, ok := p.topStmt()
 		if ok && p.tok().kind == fEnd && lx.stopped >= 0 {
 			ok = false // what follows, unread, may continue this statement (an else clause)
 		}
 		if !ok {
 			p.i = p.nextTop()
+			stmts = nil
 		}
-		c := fChunk{start: start, end: len(src), own: ok, from: len(body)}
+		// gpython finds an error in a statement at the latest at the next token, the first of
+		// the next statement, and reports the place it read to: so the statement after one
+		// left to gpython goes to gpython too, and only then may this parser take over.
+		own := ok && (len(chunks) == 0 || chunks[len(chunks)-1].own || !lastDeclined)
+		lastDeclined = !ok
+		if !own {
+			stmts = nil
+		}
+		c := fChunk{start: start, end: len(src), own: own, from: len(body)}
 		if t := p.tok(); t.kind != fEnd {
-			c.end = fLineStart(src, t.start)
+			c.end = fLineStart(src, int(t.start))
 		}
 		body = append(body, stmts...)
 		c.to = len(body)

@@ -50,7 +50,7 @@ func (p *fParser) simpleStmt() []ast.Stmt {
 
 func (p *fParser) smallStmt() ast.Stmt {
 	t := p.tok()
-	base := ast.StmtBase{Pos: t.pos}
+	base := ast.StmtBase{Pos: t.pos()}
 	if t.kind == fName {
 		switch t.text {
 		case "pass":
@@ -159,7 +159,7 @@ func fStore(p *fParser, e ast.Expr) {
 
 // importName reads `import a.b as c, d`.
 func (p *fParser) importName() ast.Stmt {
-	s := &ast.Import{StmtBase: ast.StmtBase{Pos: p.next().pos}}
+	s := &ast.Import{StmtBase: ast.StmtBase{Pos: p.next().pos()}}
 	for {
 		pos := p.pos()
 		a := &ast.Alias{Pos: pos, Name: ast.Identifier(p.dottedName())}
@@ -177,16 +177,16 @@ func (p *fParser) importName() ast.Stmt {
 
 // importFrom reads `from .a import b as c, d`, with or without brackets, or `import *`.
 func (p *fParser) importFrom() ast.Stmt {
-	s := &ast.ImportFrom{StmtBase: ast.StmtBase{Pos: p.next().pos}}
+	s := &ast.ImportFrom{StmtBase: ast.StmtBase{Pos: p.next().pos()}}
 	for p.isOp(".") || p.isOp("...") {
 		s.Level += len(p.next().text)
 	}
-	if !p.isKw("import") {
+	if s.Level == 0 || !p.isKw("import") {
 		s.Module = ast.Identifier(p.dottedName())
 	}
 	p.expectKw("import")
 	if p.isOp("*") {
-		s.Names = []*ast.Alias{{Pos: p.next().pos, Name: "*"}}
+		s.Names = []*ast.Alias{{Pos: p.next().pos(), Name: "*"}}
 		return s
 	}
 	paren := p.isOp("(")
@@ -256,7 +256,7 @@ func (p *fParser) suite() []ast.Stmt {
 }
 
 func (p *fParser) ifStmt() ast.Stmt {
-	s := &ast.If{StmtBase: ast.StmtBase{Pos: p.next().pos}}
+	s := &ast.If{StmtBase: ast.StmtBase{Pos: p.next().pos()}}
 	s.Test = p.test()
 	s.Body = p.suite()
 	if p.isKw("elif") {
@@ -276,7 +276,7 @@ func (p *fParser) orElse() []ast.Stmt {
 }
 
 func (p *fParser) whileStmt() ast.Stmt {
-	s := &ast.While{StmtBase: ast.StmtBase{Pos: p.next().pos}}
+	s := &ast.While{StmtBase: ast.StmtBase{Pos: p.next().pos()}}
 	s.Test = p.test()
 	s.Body = p.suite()
 	s.Orelse = p.orElse()
@@ -284,7 +284,7 @@ func (p *fParser) whileStmt() ast.Stmt {
 }
 
 func (p *fParser) forStmt() ast.Stmt {
-	pos := p.next().pos
+	pos := p.next().pos()
 	var elts []ast.Expr
 	for {
 		elts = append(elts, p.binary(0))
@@ -310,7 +310,7 @@ func (p *fParser) forStmt() ast.Stmt {
 func (p *fParser) decorated() ast.Stmt {
 	var decorators []ast.Expr
 	for p.isOp("@") {
-		at := p.next().pos
+		at := p.next().pos()
 		var d ast.Expr = &ast.Name{ExprBase: ast.ExprBase{Pos: at}, Id: ast.Identifier(p.dottedName()), Ctx: ast.Load}
 		if p.isOp("(") {
 			p.i++
@@ -338,7 +338,7 @@ func (p *fParser) decorated() ast.Stmt {
 }
 
 func (p *fParser) funcDef(decorators []ast.Expr) ast.Stmt {
-	s := &ast.FunctionDef{StmtBase: ast.StmtBase{Pos: p.next().pos}, DecoratorList: decorators}
+	s := &ast.FunctionDef{StmtBase: ast.StmtBase{Pos: p.next().pos()}, DecoratorList: decorators}
 	s.Name = ast.Identifier(p.name())
 	p.expectOp("(")
 	if p.isOp(")") {
@@ -416,7 +416,7 @@ func (p *fParser) parameterNoDefault() *ast.Arg {
 }
 
 func (p *fParser) classDef(decorators []ast.Expr) ast.Stmt {
-	s := &ast.ClassDef{StmtBase: ast.StmtBase{Pos: p.next().pos}, DecoratorList: decorators}
+	s := &ast.ClassDef{StmtBase: ast.StmtBase{Pos: p.next().pos()}, DecoratorList: decorators}
 	s.Name = ast.Identifier(p.name())
 	if p.isOp("(") {
 		p.i++
