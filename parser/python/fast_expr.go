@@ -6,6 +6,8 @@ package python
 // and a call without at its bracket, a unary operator at itself.
 
 import (
+	"strings"
+
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/py"
 )
@@ -76,6 +78,9 @@ func (p *fParser) leave() { p.depth-- }
 func (p *fParser) test() ast.Expr {
 	p.enter()
 	defer p.leave()
+	if p.isKw("lambda") {
+		return p.lambdef()
+	}
 	pos := p.pos()
 	body := p.orTest()
 	if !p.isKw("if") {
@@ -364,9 +369,13 @@ func (p *fParser) argument(c *ast.Call, positional bool) {
 	if !positional {
 		p.bail()
 	}
+	pos := t.pos()
 	v := p.test()
-	if p.isOp("=") || p.isKw("for") {
+	if p.isOp("=") {
 		p.bail()
+	}
+	if p.isKw("for") {
+		v = &ast.GeneratorExp{ExprBase: ast.ExprBase{Pos: pos}, Elt: v, Generators: p.compFor()}
 	}
 	c.Args = append(c.Args, v)
 }
@@ -407,13 +416,21 @@ func (p *fParser) atom() ast.Expr {
 				p.i++
 				return &ast.Tuple{ExprBase: base, Ctx: ast.Load}
 			}
-			elts, comma := p.exprList(")")
+			elts, comma, gens := p.display(")", nil)
 			p.expectOp(")")
+			if gens != nil {
+				return &ast.GeneratorExp{ExprBase: base, Elt: elts[0], Generators: gens}
+			}
 			return fTupleOrExpr(t.pos(), elts, comma)
 		case "[":
 			l := &ast.List{ExprBase: base, Ctx: ast.Load}
 			if !p.isOp("]") {
-				l.Elts, _ = p.exprList("]")
+				elts, _, gens := p.display("]", nil)
+				if gens != nil {
+					p.expectOp("]")
+					return &ast.ListComp{ExprBase: base, Elt: elts[0], Generators: gens}
+				}
+				l.Elts = elts
 			}
 			p.expectOp("]")
 			return l
@@ -427,24 +444,6 @@ func (p *fParser) atom() ast.Expr {
 	return nil
 }
 
-// exprList reads comma-separated tests up to the closing token, reporting a trailing comma;
-// starred items, generators and comprehensions are declined.
-func (p *fParser) exprList(closing string) (elts []ast.Expr, comma bool) {
-	for {
-		elts = append(elts, p.test())
-		if p.isKw("for") {
-			p.bail()
-		}
-		if !p.isOp(",") {
-			return elts, false
-		}
-		p.i++
-		if p.isOp(closing) {
-			return elts, true
-		}
-	}
-}
-
 // braces reads a dict or set display after its '{'.
 func (p *fParser) braces(base ast.ExprBase) ast.Expr {
 	if p.isOp("}") {
@@ -452,30 +451,33 @@ func (p *fParser) braces(base ast.ExprBase) ast.Expr {
 		return &ast.Dict{ExprBase: base}
 	}
 	pos := p.pos()
+	if p.tok().kind == fOp && (p.tok().text == "*" || p.tok().text == "**") {
+		p.bail()
+	}
 	first := p.test()
 	if !p.isOp(":") {
-		elts := []ast.Expr{first}
-		if p.isOp(",") {
-			p.i++
-			if !p.isOp("}") {
-				more, _ := p.exprList("}")
-				elts = append(elts, more...)
-			}
-		} else if p.isKw("for") {
-			p.bail()
-		}
+		elts, _, gens := p.display("}", first)
 		p.expectOp("}")
+		if gens != nil {
+			return &ast.SetComp{ExprBase: ast.ExprBase{Pos: pos}, Elt: first, Generators: gens}
+		}
 		return &ast.Set{ExprBase: ast.ExprBase{Pos: pos}, Elts: elts}
 	}
 	d := &ast.Dict{ExprBase: ast.ExprBase{Pos: pos}}
 	key := first
 	for {
 		p.expectOp(":")
-		d.Keys = append(d.Keys, key)
-		d.Values = append(d.Values, p.test())
+		value := p.test()
 		if p.isKw("for") {
-			p.bail()
+			if len(d.Keys) > 0 {
+				p.bail()
+			}
+			gens := p.compFor()
+			p.expectOp("}")
+			return &ast.DictComp{ExprBase: ast.ExprBase{Pos: pos}, Key: key, Value: value, Generators: gens}
 		}
+		d.Keys = append(d.Keys, key)
+		d.Values = append(d.Values, value)
 		if !p.isOp(",") {
 			break
 		}
@@ -534,7 +536,11 @@ func fStringBody(lit string) (string, bool) {
 	if len(lit) >= 6 && lit[1] == lit[0] && lit[2] == lit[0] {
 		q = 3
 	}
-	return lit[q : len(lit)-q], isBytes
+	body := lit[q : len(lit)-q]
+	if strings.IndexByte(body, '\r') >= 0 {
+		body = strings.ReplaceAll(body, "\r\n", "\n") // as gpython reads lines
+	}
+	return body, isBytes
 }
 
 // fIsKeyword reports whether gpython's lexer reads s as a keyword.

@@ -32,9 +32,9 @@ const (
 // col its 1-based line and 0-based byte column (gpython's ColOffset). Kept small: the tokens
 // of a whole top-level statement (a flow class) are held at once.
 type fTok struct {
-	text            string
+	text             string
 	start, line, col int32
-	kind            fKind
+	kind             fKind
 }
 
 func (t *fTok) pos() ast.Pos { return ast.Pos{Lineno: int(t.line), ColOffset: int(t.col)} }
@@ -43,19 +43,27 @@ func (t *fTok) pos() ast.Pos { return ast.Pos{Lineno: int(t.line), ColOffset: in
 // into toks, which its reader empties between top-level statements: only the tokens of one
 // top-level statement are held at a time.
 type fLexer struct {
-	src       string
-	toks      []fTok
-	off       int // where the next logical line starts
-	line      int // 1-based line of lineStart
-	lineStart int
-	indents   []int
-	brackets  []byte // open brackets, innermost last
-	stopped   int    // where the tokenizer stopped, or -1
-	done      bool   // fEnd was emitted
+	src         string
+	toks        []fTok
+	off         int // where the next logical line starts
+	line        int // 1-based line of lineStart
+	lineStart   int
+	indents     []int
+	brackets    []byte // open brackets, innermost last
+	stopped     int    // where the tokenizer stopped, or -1
+	done        bool   // fEnd was emitted
+	lastComment int    // where the last comment starts, or -1
 }
 
 func newFLexer(src string) *fLexer {
-	return &fLexer{src: src, line: 1, indents: []int{0}, stopped: -1, toks: make([]fTok, 0, 64)}
+	return &fLexer{src: src, line: 1, indents: []int{0}, stopped: -1, lastComment: -1, toks: make([]fTok, 0, 64)}
+}
+
+// comment notes a comment starting at i, if one does.
+func (x *fLexer) comment(i int) {
+	if i < len(x.src) && x.src[i] == '#' {
+		x.lastComment = i
+	}
 }
 
 // more reads the next logical line into toks, with the lines before it that hold no tokens;
@@ -121,7 +129,8 @@ func (x *fLexer) logicalLine(i int) (next int, ok, blank bool) {
 	if j < len(x.src) && x.src[j] == '\t' {
 		return 0, false, false // gpython's tab widths are its own
 	}
-	if j == len(x.src) || x.src[j] == '\n' || x.src[j] == '#' {
+	if j == len(x.src) || x.src[j] == '\n' || x.src[j] == '#' || x.crlf(j) {
+		x.comment(j)
 		end := j
 		for end < len(x.src) && x.src[end] != '\n' {
 			end++
@@ -165,7 +174,8 @@ func (x *fLexer) tokens(i int) (int, bool) {
 		for i < len(x.src) && (x.src[i] == ' ' || x.src[i] == '\t') {
 			i++
 		}
-		if i == len(x.src) || x.src[i] == '\n' || x.src[i] == '#' {
+		if i == len(x.src) || x.src[i] == '\n' || x.src[i] == '#' || x.crlf(i) {
+			x.comment(i)
 			if len(x.brackets) == 0 {
 				x.emit(fNewline, i, i)
 			} else if i == len(x.src) {
@@ -189,13 +199,16 @@ func (x *fLexer) tokens(i int) (int, bool) {
 		var ok bool
 		switch {
 		case c == '\\':
-			if i+1 >= len(x.src) || x.src[i+1] != '\n' || i+2 >= len(x.src) {
+			next := i + 2
+			if x.crlf(i + 1) {
+				next++
+			} else if i+1 >= len(x.src) || x.src[i+1] != '\n' {
 				return 0, false
 			}
-			if len(x.toks) == first {
-				return 0, false // a line that starts with a continuation
+			if next >= len(x.src) || len(x.toks) == first {
+				return 0, false // a continuation at the end of the input, or starting a line
 			}
-			i += 2
+			i = next
 			x.newLine(i)
 			continue
 		case fIsDigit(c) || c == '.' && i+1 < len(x.src) && fIsDigit(x.src[i+1]):
@@ -223,6 +236,12 @@ func (x *fLexer) tokens(i int) (int, bool) {
 		}
 		i = end
 	}
+}
+
+// crlf reports whether a CRLF line break starts at i: gpython reads it as LF (normalisation
+// has turned every lone CR into LF).
+func (x *fLexer) crlf(i int) bool {
+	return i+1 < len(x.src) && x.src[i] == '\r' && x.src[i+1] == '\n'
 }
 
 func fIsDigit(c byte) bool     { return '0' <= c && c <= '9' }
@@ -294,7 +313,7 @@ func (x *fLexer) str(start, q int) (int, bool) {
 		switch {
 		case c == '\\':
 			good = false
-			if i+1 < len(x.src) && x.src[i+1] == '\n' {
+			if i+1 < len(x.src) && x.src[i+1] == '\n' || x.crlf(i+1) {
 				return 0, false // gpython drops a continued line's backslash even in raw strings
 			}
 			i += 2
@@ -305,7 +324,10 @@ func (x *fLexer) str(start, q int) (int, bool) {
 			}
 			x.newLine(i + 1)
 		case c == '\r':
-			return 0, false
+			if len(quote) == 1 || !x.crlf(i) {
+				return 0, false
+			}
+			// gpython reads CRLF as LF: fStringBody drops the CR.
 		case c >= utf8.RuneSelf:
 			ascii = false
 		case c == quote[0] && i+len(quote) <= len(x.src) && x.src[i:i+len(quote)] == quote:

@@ -33,7 +33,7 @@ func parseModule(name string, norm []byte) (ast.Mod, error) {
 		return parseGuarded(name, norm) // token offsets are 32 bits
 	}
 	src := string(norm)
-	body, chunks := fChunks(src)
+	body, chunks, last := fChunks(src)
 	var own, left bool
 	for _, c := range chunks {
 		own = own || c.own
@@ -55,6 +55,12 @@ func parseModule(name string, norm []byte) (ast.Mod, error) {
 			}
 		}
 	}
+	// Where gpython reports an error found after the statement it is in (an assignment to an
+	// operator) depends on where its lexer stops: at the end of the input, that is after the
+	// last token of a last line without a line break, or at its comment. A comment stays.
+	if last.lastComment >= fLineStart(src, len(src)) && !strings.HasSuffix(src, "\n") {
+		rest[last.lastComment] = '#'
+	}
 	mod, err := parseGuarded(name, rest)
 	if err != nil {
 		return nil, err
@@ -67,8 +73,8 @@ func parseModule(name string, norm []byte) (ast.Mod, error) {
 
 // fChunks parses the top-level statements of src it can into body, and splits src into
 // chunks of statements read here and left to gpython.
-func fChunks(src string) (body []ast.Stmt, chunks []fChunk) {
-	lx := newFLexer(src)
+func fChunks(src string) (body []ast.Stmt, chunks []fChunk, lx *fLexer) {
+	lx = newFLexer(src)
 	p := &fParser{lx: lx}
 	lastDeclined := false
 	for p.tok().kind != fEnd {
@@ -107,7 +113,7 @@ func fChunks(src string) (body []ast.Stmt, chunks []fChunk) {
 	if lx.stopped >= 0 && (len(chunks) == 0 || chunks[len(chunks)-1].end != len(src)) {
 		chunks = append(chunks, fChunk{start: lx.stopped, end: len(src)})
 	}
-	return body, chunks
+	return body, chunks, lx
 }
 
 // topStmt parses one top-level statement, reporting false when it declines it.

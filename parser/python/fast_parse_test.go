@@ -44,6 +44,9 @@ var fastSnippets = []string{
 	"x = (1,\ny = 2\n",
 	"x = 1\ny = 'abc\nz = 3\n",
 	"x = 1\r\ny = 2\r\n",
+	"s = \"\"\"a\r\nb\r\n\"\"\"\r\nx = [\r\n  1,  # c\r\n\r\n  2]\r\ny = 1 + \\\r\n  2\r\n  \r\n# c\r\nclass F(FlowSpec):\r\n    @step\r\n    def start(self):\r\n        self.next(self.end)\r\n",
+	"s = 'a\r\n'\r\nx = 1\r\n",
+	"x = 1 \\\r\n",
 	"x = ∂\ny = 1\n",
 	"x = f(a=1, a=2)\nx = f(1=2)\nx = None.a\nx = a.None\nx = True\n",
 	"def f(self):\n    if a:\n        return 1\n    else:\n        return 2\n\n# comment\n\nclass F(FlowSpec):\n    @step\n    def start(self):\n        self.next(self.end)\n",
@@ -53,6 +56,19 @@ var fastSnippets = []string{
 	"x = \\\n\ny = 1\n",
 	"@a\n\ndef f(x): pass\n",
 	"x = 1\n    \ny = 2\n",
+	"a + 1 = 2\ny = 3\nz = 4  # c",
+	"a + 1 = 2\ny = 3\n# c",
+	"f(a=1, *b, c)\ny = 3\nz = [\n 4]",
+	"[1] = x\ny = 2\n",
+	"if a:\n    x = 1\nelif b:\n    y = 2\nelif c: z = 3\nelse:\n    w = 4\nif a: x\nelif b: y\n",
+	"def f(a):\n  if a:\n\n     x = 1\n  elif b: y = 2\n",
+	"try:\n    x = 1\nexcept E as e:\n    pass\nexcept (A, B):\n    pass\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass\n",
+	"try:\n    x = 1\n\ntry: x\nexcept: pass\ntry:\n  pass\nfinally: pass\n",
+	"with a as b, c as (d, e), f: pass\nwith g:\n    pass\n",
+	"raise\nraise E\nraise E from e\nassert a\nassert a, 'm'\nglobal a, b\nnonlocal c\ndel a, b.c, d[0], (e, f), [g]\ndel a,\ndel f()\n",
+	"f = lambda: 1\nf = lambda a, b=1, *c, d, **e: a\nf = lambda *, a: a\nf = lambda a,: a\nf = lambda a: lambda b: a + b\n",
+	"x = [a for a in b]\nx = [a for a, in b]\nx = [a for a, b in c if d if e for f in g if h]\nx = (a for a in b)\nx = {a for a in b}\nx = {a: b for a, b in c}\nx = {a: b, c: d for e in f}\nx = f(a for a in b)\nx = f(a, b for b in c)\nx = [a for a in b if lambda: c]\nx = [a for a in lambda: b]\n",
+	"def f(): pass\n@a()\ndef g(): pass\n@b()\nclass C(): pass\n",
 }
 
 // TestFastParseMatchesGpython checks, on every Python file of the repository and on the
@@ -131,8 +147,9 @@ func fastDiff(src []byte) string {
 
 // fastClearStale zeroes the positions gpython takes from a stale slot of its parser's stack
 // (its grammar uses the position of an empty rule there), which depend on what it parsed before
-// and so differ between a whole file and the part of it gpython reads: a module's, an elif's, an
-// except clause's, the empty arguments of a def, an empty call in a decorator.
+// and so differ between a whole file and the part of it gpython reads, and which nothing reads:
+// a module's, the empty arguments of a def, an empty call in a decorator, an elif or except
+// clause after a body on the line of its if or try.
 func fastClearStale(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
@@ -158,13 +175,19 @@ func fastClearStale(v reflect.Value) {
 	case *ast.Module:
 		n.Pos = ast.Pos{}
 	case *ast.If:
-		if len(n.Orelse) == 1 {
+		// An elif after a body on the if's line takes a stale position.
+		if len(n.Body) > 0 && n.Body[0].GetLineno() == n.Lineno && len(n.Orelse) == 1 {
 			if elif, ok := n.Orelse[0].(*ast.If); ok {
 				elif.Pos = ast.Pos{}
 			}
 		}
-	case *ast.ExceptHandler:
-		n.Pos = ast.Pos{}
+	case *ast.Try:
+		// So does an except clause after a body on the try's line.
+		if len(n.Body) > 0 && n.Body[0].GetLineno() == n.Lineno {
+			for _, h := range n.Handlers {
+				h.Pos = ast.Pos{}
+			}
+		}
 	case *ast.FunctionDef:
 		if a := n.Args; a != nil && len(a.Args)+len(a.Kwonlyargs) == 0 && a.Vararg == nil && a.Kwarg == nil {
 			a.Pos = ast.Pos{}

@@ -25,6 +25,10 @@ func (p *fParser) stmt() []ast.Stmt {
 		return []ast.Stmt{p.funcDef(nil)}
 	case t.text == "class":
 		return []ast.Stmt{p.classDef(nil)}
+	case t.text == "try":
+		return []ast.Stmt{p.tryStmt()}
+	case t.text == "with":
+		return []ast.Stmt{p.withStmt()}
 	}
 	return p.simpleStmt()
 }
@@ -73,6 +77,39 @@ func (p *fParser) smallStmt() ast.Stmt {
 			return p.importName()
 		case "from":
 			return p.importFrom()
+		case "raise":
+			p.i++
+			r := &ast.Raise{StmtBase: base}
+			if p.tok().kind != fNewline && !p.isOp(";") {
+				r.Exc = p.test()
+				if p.isKw("from") {
+					p.i++
+					r.Cause = p.test()
+				}
+			}
+			return r
+		case "assert":
+			p.i++
+			a := &ast.Assert{StmtBase: base, Test: p.test()}
+			if p.isOp(",") {
+				p.i++
+				a.Msg = p.test()
+			}
+			return a
+		case "global":
+			p.i++
+			return &ast.Global{StmtBase: base, Names: p.names()}
+		case "nonlocal":
+			p.i++
+			return &ast.Nonlocal{StmtBase: base, Names: p.names()}
+		case "del":
+			p.i++
+			d := &ast.Delete{StmtBase: base}
+			d.Targets, _ = p.targets()
+			for _, t := range d.Targets {
+				fSetCtx(p, t, ast.Del)
+			}
+			return d
 		}
 	}
 	return p.exprStmt()
@@ -134,26 +171,54 @@ func (p *fParser) exprStmt() ast.Stmt {
 }
 
 // fStore marks an assignment target as stored to, declining what gpython would refuse.
-func fStore(p *fParser, e ast.Expr) {
+func fStore(p *fParser, e ast.Expr) { fSetCtx(p, e, ast.Store) }
+
+// fSetCtx marks a target as stored to or deleted, declining what gpython would refuse.
+func fSetCtx(p *fParser, e ast.Expr, ctx ast.ExprContext) {
 	switch e := e.(type) {
 	case *ast.Name:
-		e.Ctx = ast.Store
+		e.Ctx = ctx
 	case *ast.Attribute:
-		e.Ctx = ast.Store
+		e.Ctx = ctx
 	case *ast.Subscript:
-		e.Ctx = ast.Store
+		e.Ctx = ctx
 	case *ast.Tuple:
-		e.Ctx = ast.Store
+		e.Ctx = ctx
 		for _, x := range e.Elts {
-			fStore(p, x)
+			fSetCtx(p, x, ctx)
 		}
 	case *ast.List:
-		e.Ctx = ast.Store
+		e.Ctx = ctx
 		for _, x := range e.Elts {
-			fStore(p, x)
+			fSetCtx(p, x, ctx)
 		}
 	default:
 		p.bail()
+	}
+}
+
+// names reads `a, b, c` for global and nonlocal.
+func (p *fParser) names() []ast.Identifier {
+	names := []ast.Identifier{ast.Identifier(p.name())}
+	for p.isOp(",") {
+		p.i++
+		names = append(names, ast.Identifier(p.name()))
+	}
+	return names
+}
+
+// targets reads `expr, expr [,]`: the targets of for, del and comprehensions, whose items are
+// operands without comparisons, so that `in` ends them. It reports a trailing comma.
+func (p *fParser) targets() (elts []ast.Expr, comma bool) {
+	for {
+		elts = append(elts, p.binary(0))
+		if !p.isOp(",") {
+			return elts, false
+		}
+		p.i++
+		if t := p.tok(); t.kind == fNewline || t.kind == fName && t.text == "in" || p.isOp(";") {
+			return elts, true
+		}
 	}
 }
 
@@ -229,203 +294,5 @@ func (p *fParser) dottedName() string {
 		p.i++
 		s += "." + p.name()
 	}
-	return s
-}
-
-// suite reads a simple statement on the same line, or an indented block.
-func (p *fParser) suite() []ast.Stmt {
-	p.expectOp(":")
-	if p.tok().kind != fNewline {
-		return p.simpleStmt()
-	}
-	p.i++
-	if p.next().kind != fIndent {
-		p.bail()
-	}
-	p.enter()
-	defer p.leave()
-	var body []ast.Stmt
-	for p.tok().kind != fDedent {
-		if k := p.tok().kind; k == fEnd || k == fIndent {
-			p.bail()
-		}
-		body = append(body, p.stmt()...)
-	}
-	p.i++
-	return body
-}
-
-func (p *fParser) ifStmt() ast.Stmt {
-	s := &ast.If{StmtBase: ast.StmtBase{Pos: p.next().pos()}}
-	s.Test = p.test()
-	s.Body = p.suite()
-	if p.isKw("elif") {
-		p.bail() // gpython places an elif where its parser's stack happens to hold a position
-	}
-	s.Orelse = p.orElse()
-	return s
-}
-
-// orElse reads an optional else clause.
-func (p *fParser) orElse() []ast.Stmt {
-	if !p.isKw("else") {
-		return nil
-	}
-	p.i++
-	return p.suite()
-}
-
-func (p *fParser) whileStmt() ast.Stmt {
-	s := &ast.While{StmtBase: ast.StmtBase{Pos: p.next().pos()}}
-	s.Test = p.test()
-	s.Body = p.suite()
-	s.Orelse = p.orElse()
-	return s
-}
-
-func (p *fParser) forStmt() ast.Stmt {
-	pos := p.next().pos()
-	var elts []ast.Expr
-	for {
-		elts = append(elts, p.binary(0))
-		if !p.isOp(",") {
-			break
-		}
-		p.i++
-		if p.isKw("in") {
-			break
-		}
-	}
-	// gpython drops the trailing comma of a one-name target and places a tuple at `for`.
-	target := fTupleOrExpr(pos, elts, false)
-	fStore(p, target)
-	p.expectKw("in")
-	s := &ast.For{StmtBase: ast.StmtBase{Pos: pos}, Target: target, Iter: p.testList()}
-	s.Body = p.suite()
-	s.Orelse = p.orElse()
-	return s
-}
-
-// decorated reads decorators and the def or class they decorate.
-func (p *fParser) decorated() ast.Stmt {
-	var decorators []ast.Expr
-	for p.isOp("@") {
-		at := p.next().pos()
-		var d ast.Expr = &ast.Name{ExprBase: ast.ExprBase{Pos: at}, Id: ast.Identifier(p.dottedName()), Ctx: ast.Load}
-		if p.isOp("(") {
-			p.i++
-			if p.isOp(")") {
-				p.bail() // gpython places an empty call where its parser's stack happens to hold a position
-			}
-			c := p.arglist()
-			p.expectOp(")")
-			c.Func = d
-			d = c
-		}
-		if p.next().kind != fNewline {
-			p.bail()
-		}
-		decorators = append(decorators, d)
-	}
-	switch {
-	case p.isKw("def"):
-		return p.funcDef(decorators)
-	case p.isKw("class"):
-		return p.classDef(decorators)
-	}
-	p.bail()
-	return nil
-}
-
-func (p *fParser) funcDef(decorators []ast.Expr) ast.Stmt {
-	s := &ast.FunctionDef{StmtBase: ast.StmtBase{Pos: p.next().pos()}, DecoratorList: decorators}
-	s.Name = ast.Identifier(p.name())
-	p.expectOp("(")
-	if p.isOp(")") {
-		p.bail() // gpython places empty arguments where its parser's stack happens to hold a position
-	}
-	s.Args = p.parameters()
-	p.expectOp(")")
-	if p.isOp("->") {
-		p.i++
-		s.Returns = p.test()
-	}
-	s.Body = p.suite()
-	return s
-}
-
-// parameters reads a def's parameter list as gpython's grammar allows it: parameters with
-// optional defaults and a trailing comma, or then `*[name]` with keyword-only parameters and
-// `**name`.
-func (p *fParser) parameters() *ast.Arguments {
-	a := &ast.Arguments{Pos: p.pos()}
-	for !p.isOp("*") && !p.isOp("**") {
-		arg, def := p.parameter()
-		a.Args = append(a.Args, arg)
-		if def != nil {
-			a.Defaults = append(a.Defaults, def)
-		}
-		if !p.isOp(",") {
-			return a
-		}
-		p.i++
-		if p.isOp(")") {
-			return a
-		}
-	}
-	if p.isOp("*") {
-		p.i++
-		if !p.isOp(",") && !p.isOp(")") {
-			a.Vararg = p.parameterNoDefault()
-		}
-		for p.isOp(",") && !(p.peek().kind == fOp && p.peek().text == "**") {
-			p.i++
-			arg, def := p.parameter()
-			a.Kwonlyargs = append(a.Kwonlyargs, arg)
-			if def != nil {
-				a.KwDefaults = append(a.KwDefaults, def)
-			}
-		}
-		if !p.isOp(",") {
-			return a
-		}
-		p.i++
-	}
-	p.expectOp("**")
-	a.Kwarg = p.parameterNoDefault()
-	return a
-}
-
-// parameter reads `name[: annotation][= default]`.
-func (p *fParser) parameter() (*ast.Arg, ast.Expr) {
-	arg := p.parameterNoDefault()
-	if !p.isOp("=") {
-		return arg, nil
-	}
-	p.i++
-	return arg, p.test()
-}
-
-func (p *fParser) parameterNoDefault() *ast.Arg {
-	arg := &ast.Arg{Pos: p.pos(), Arg: ast.Identifier(p.name())}
-	if p.isOp(":") {
-		p.i++
-		arg.Annotation = p.test()
-	}
-	return arg
-}
-
-func (p *fParser) classDef(decorators []ast.Expr) ast.Stmt {
-	s := &ast.ClassDef{StmtBase: ast.StmtBase{Pos: p.next().pos()}, DecoratorList: decorators}
-	s.Name = ast.Identifier(p.name())
-	if p.isOp("(") {
-		p.i++
-		if !p.isOp(")") {
-			c := p.arglist()
-			s.Bases, s.Keywords, s.Starargs, s.Kwargs = c.Args, c.Keywords, c.Starargs, c.Kwargs
-		}
-		p.expectOp(")")
-	}
-	s.Body = p.suite()
 	return s
 }

@@ -14,6 +14,7 @@ var megabyteKinds = []string{
 	"unary-minus", "sum-199", "parens-199", "ifs-100", "flat-calls", "open-brackets",
 	"numbers", "numbers-one-line", "strings", "string-one-line", "triple-quoted",
 	"long-expressions", "small-statements", "defs", "classes", "flow-steps", "fstrings", "comments",
+	"crlf-statements",
 }
 
 // megabyteInput is about 1 MB of one kind of dense Python: at and past the nesting limits, and
@@ -58,6 +59,8 @@ func megabyteInput(kind string) string {
 		return fill("s = f'{a} and {b!r:>10} {c + 1}'\n")
 	case "comments":
 		return fill("# a comment line\n")
+	case "crlf-statements":
+		return fill("x = 1\r\n")
 	}
 	panic("unknown kind " + kind)
 }
