@@ -20,7 +20,7 @@ func (p *fParser) suite() []ast.Stmt {
 func (p *fParser) suiteAt() (body []ast.Stmt, indent ast.Pos, block bool) {
 	p.expectOp(":")
 	if p.tok().kind != fNewline {
-		return p.simpleStmt(), indent, false
+		return p.simpleStmt(nil), indent, false
 	}
 	p.i++
 	if p.tok().kind != fIndent {
@@ -33,7 +33,7 @@ func (p *fParser) suiteAt() (body []ast.Stmt, indent ast.Pos, block bool) {
 		if k := p.tok().kind; k == fEnd || k == fIndent {
 			p.bail()
 		}
-		body = append(body, p.stmt()...)
+		body = p.stmt(body)
 	}
 	p.i++
 	return body, indent, true

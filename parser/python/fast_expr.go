@@ -76,6 +76,10 @@ func (p *fParser) leave() { p.depth-- }
 
 // test: or_test ['if' or_test 'else' test]; lambdas are declined.
 func (p *fParser) test() ast.Expr {
+	// Most operands are a lone name or number: read them without the dozen calls between.
+	if t := p.tok(); (t.kind == fNum || t.kind == fName && !fIsKeyword(t.text)) && fEndsTest(p.peek()) {
+		return p.atom()
+	}
 	p.enter()
 	defer p.leave()
 	if p.isKw("lambda") {
@@ -91,6 +95,20 @@ func (p *fParser) test() ast.Expr {
 	p.expectKw("else")
 	orelse := p.test()
 	return &ast.IfExp{ExprBase: ast.ExprBase{Pos: pos}, Test: cond, Body: body, Orelse: orelse}
+}
+
+// fEndsTest reports whether t cannot continue an expression: it ends a test.
+func fEndsTest(t *fTok) bool {
+	switch t.kind {
+	case fNewline:
+		return true
+	case fOp:
+		switch t.text {
+		case ",", ")", "]", "}", "=", ":", ";":
+			return true
+		}
+	}
+	return false
 }
 
 func (p *fParser) orTest() ast.Expr  { return p.boolOp("or", ast.Or, p.andTest) }

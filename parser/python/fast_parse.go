@@ -40,6 +40,8 @@ func parseModule(name string, norm []byte) (ast.Mod, error) {
 		left = left || !c.own
 	}
 	switch {
+	case !left && len(body) == 0:
+		return &ast.Module{}, nil // as gpython leaves it
 	case !left:
 		return &ast.Module{Body: body}, nil
 	case !own:
@@ -76,19 +78,21 @@ func parseModule(name string, norm []byte) (ast.Mod, error) {
 func fChunks(src string) (body []ast.Stmt, chunks []fChunk, lx *fLexer) {
 	lx = newFLexer(src)
 	p := &fParser{lx: lx}
+	body = make([]ast.Stmt, 0, len(src)/64+16)
 	lastDeclined := false
 	for p.tok().kind != fEnd {
 		// Only the tokens from this statement on are needed from now on.
 		lx.toks = lx.toks[:copy(lx.toks, lx.toks[p.i:])]
 		p.i = 0
 		start := fLineStart(src, int(p.tok().start))
-		stmts, ok := p.topStmt()
+		n := len(body)
+		var ok bool
+		body, ok = p.topStmt(body)
 		if ok && p.tok().kind == fEnd && lx.stopped >= 0 {
 			ok = false // what follows, unread, may continue this statement (an else clause)
 		}
 		if !ok {
 			p.i = p.nextTop()
-			stmts = nil
 		}
 		// gpython finds an error in a statement at the latest at the next token, the first of
 		// the next statement, and reports the place it read to: so the statement after one
@@ -96,14 +100,12 @@ func fChunks(src string) (body []ast.Stmt, chunks []fChunk, lx *fLexer) {
 		own := ok && (len(chunks) == 0 || chunks[len(chunks)-1].own || !lastDeclined)
 		lastDeclined = !ok
 		if !own {
-			stmts = nil
+			body = body[:n]
 		}
-		c := fChunk{start: start, end: len(src), own: own, from: len(body)}
+		c := fChunk{start: start, end: len(src), own: own, from: n, to: len(body)}
 		if t := p.tok(); t.kind != fEnd {
 			c.end = fLineStart(src, int(t.start))
 		}
-		body = append(body, stmts...)
-		c.to = len(body)
 		if k := len(chunks) - 1; k >= 0 && chunks[k].own == c.own {
 			chunks[k].end, chunks[k].to = c.end, c.to
 		} else {
@@ -116,18 +118,19 @@ func fChunks(src string) (body []ast.Stmt, chunks []fChunk, lx *fLexer) {
 	return body, chunks, lx
 }
 
-// topStmt parses one top-level statement, reporting false when it declines it.
-func (p *fParser) topStmt() (stmts []ast.Stmt, ok bool) {
+// topStmt parses one top-level statement onto body, reporting false when it declines it (and
+// then what it added to body is to be dropped).
+func (p *fParser) topStmt(body []ast.Stmt) (out []ast.Stmt, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, bail := r.(fBail); !bail {
 				panic(r)
 			}
-			stmts, ok = nil, false
+			out, ok = body, false
 		}
 	}()
 	p.depth = 0
-	return p.stmt(), true
+	return p.stmt(body), true
 }
 
 // nextTop returns the index of the token that starts the top-level statement after the one

@@ -16,6 +16,8 @@ import (
 // fastSnippets exercise what the fast parser reads and what it declines, each next to plain
 // statements so that the merge with gpython's statements is exercised too.
 var fastSnippets = []string{
+	"",
+	"# only a comment\n\n",
 	"x=1\n",
 	"x = 1\ny = 2",
 	"x = -1 + 2 * 3 ** -4 // 5 % 6 - ~7 << 8 >> 9 & 10 ^ 11 | 12\n",

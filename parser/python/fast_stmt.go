@@ -8,36 +8,35 @@ import (
 	"github.com/go-python/gpython/ast"
 )
 
-// stmt reads one statement: a compound statement, or a line of simple statements.
-func (p *fParser) stmt() []ast.Stmt {
+// stmt reads one statement, a compound statement or a line of simple statements, onto body.
+func (p *fParser) stmt(body []ast.Stmt) []ast.Stmt {
 	t := p.tok()
 	switch {
 	case t.kind == fOp && t.text == "@":
-		return []ast.Stmt{p.decorated()}
+		return append(body, p.decorated())
 	case t.kind != fName:
 	case t.text == "if":
-		return []ast.Stmt{p.ifStmt()}
+		return append(body, p.ifStmt())
 	case t.text == "while":
-		return []ast.Stmt{p.whileStmt()}
+		return append(body, p.whileStmt())
 	case t.text == "for":
-		return []ast.Stmt{p.forStmt()}
+		return append(body, p.forStmt())
 	case t.text == "def":
-		return []ast.Stmt{p.funcDef(nil)}
+		return append(body, p.funcDef(nil))
 	case t.text == "class":
-		return []ast.Stmt{p.classDef(nil)}
+		return append(body, p.classDef(nil))
 	case t.text == "try":
-		return []ast.Stmt{p.tryStmt()}
+		return append(body, p.tryStmt())
 	case t.text == "with":
-		return []ast.Stmt{p.withStmt()}
+		return append(body, p.withStmt())
 	}
-	return p.simpleStmt()
+	return p.simpleStmt(body)
 }
 
-// simpleStmt reads small statements separated by semicolons, through the NEWLINE.
-func (p *fParser) simpleStmt() []ast.Stmt {
-	var stmts []ast.Stmt
+// simpleStmt reads small statements separated by semicolons, through the NEWLINE, onto body.
+func (p *fParser) simpleStmt(body []ast.Stmt) []ast.Stmt {
 	for {
-		stmts = append(stmts, p.smallStmt())
+		body = append(body, p.smallStmt())
 		if !p.isOp(";") {
 			break
 		}
@@ -49,7 +48,7 @@ func (p *fParser) simpleStmt() []ast.Stmt {
 	if p.next().kind != fNewline {
 		p.bail()
 	}
-	return stmts
+	return body
 }
 
 func (p *fParser) smallStmt() ast.Stmt {
@@ -157,13 +156,14 @@ func (p *fParser) exprStmt() ast.Stmt {
 	if !p.isOp("=") {
 		return &ast.ExprStmt{StmtBase: base, Value: first}
 	}
+	p.i++
 	targets := []ast.Expr{first}
-	for p.isOp("=") {
+	value := p.testList()
+	for p.isOp("=") { // a = b = c
 		p.i++
-		targets = append(targets, p.testList())
+		targets = append(targets, value)
+		value = p.testList()
 	}
-	value := targets[len(targets)-1]
-	targets = targets[:len(targets)-1]
 	for _, t := range targets {
 		fStore(p, t)
 	}
