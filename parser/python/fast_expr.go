@@ -6,8 +6,6 @@ package python
 // and a call without at its bracket, a unary operator at itself.
 
 import (
-	"strings"
-
 	"github.com/go-python/gpython/ast"
 	"github.com/go-python/gpython/py"
 )
@@ -524,41 +522,17 @@ func (p *fParser) strings() ast.Expr {
 	bytesLit := false
 	for n := 0; p.tok().kind == fStr; n++ {
 		t := p.next()
-		body, isBytes := fStringBody(t.text)
-		if n > 0 && isBytes != bytesLit {
+		body, isBytes, ok := fStringValue(t.text)
+		if !ok || n > 0 && isBytes != bytesLit {
 			p.bail()
 		}
 		bytesLit = isBytes
 		text = append(text, body...)
 	}
 	if bytesLit {
-		for _, c := range text {
-			if c >= 0x80 {
-				p.bail()
-			}
-		}
 		return &ast.Bytes{ExprBase: base, S: py.Bytes(text)}
 	}
 	return &ast.Str{ExprBase: base, S: py.String(text)}
-}
-
-// fStringBody returns the text between the quotes of a literal without escapes, and whether it
-// is a bytes literal.
-func fStringBody(lit string) (string, bool) {
-	isBytes := false
-	for lit[0] != '\'' && lit[0] != '"' {
-		isBytes = isBytes || lit[0]|0x20 == 'b'
-		lit = lit[1:]
-	}
-	q := 1
-	if len(lit) >= 6 && lit[1] == lit[0] && lit[2] == lit[0] {
-		q = 3
-	}
-	body := lit[q : len(lit)-q]
-	if strings.IndexByte(body, '\r') >= 0 {
-		body = strings.ReplaceAll(body, "\r\n", "\n") // as gpython reads lines
-	}
-	return body, isBytes
 }
 
 // fIsKeyword reports whether gpython's lexer reads s as a keyword.

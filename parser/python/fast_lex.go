@@ -294,8 +294,8 @@ func fOperatorWidth(s string) int {
 }
 
 // str reads a string literal whose prefix starts at start and whose quote is at q. A prefix
-// gpython does not know, a backslash, or a byte that is not valid UTF-8 makes it fBad: only
-// the tokenizer's place in the text has to be right then.
+// gpython does not know, a continued line, or a byte that is not valid UTF-8 makes it fBad:
+// only the tokenizer's place in the text has to be right then.
 func (x *fLexer) str(start, q int) (int, bool) {
 	good := fStringPrefix(x.src[start:q])
 	quote := x.src[q : q+1]
@@ -312,9 +312,15 @@ func (x *fLexer) str(start, q int) (int, bool) {
 		c := x.src[i]
 		switch {
 		case c == '\\':
-			good = false
-			if i+1 < len(x.src) && x.src[i+1] == '\n' || x.crlf(i+1) {
-				return 0, false // gpython drops a continued line's backslash even in raw strings
+			// An escape: fStringValue decodes it. A backslash before a line break continues
+			// the string on the next line, and gpython drops both even in a raw string: that
+			// is left to gpython.
+			if x.crlf(i + 1) {
+				i++
+			}
+			if i+1 < len(x.src) && x.src[i+1] == '\n' {
+				good = false
+				x.newLine(i + 2)
 			}
 			i += 2
 			continue
