@@ -41,10 +41,10 @@ func (p *fParser) compFor() []ast.Comprehension {
 
 // display reads the items of a tuple, list or set up to closing, or the element and clauses of
 // a comprehension (gens not nil), after first when it was read already; comma reports a
-// trailing comma. Starred items are declined.
-func (p *fParser) display(closing string, first ast.Expr) (elts []ast.Expr, comma bool, gens []ast.Comprehension) {
+// trailing comma. Starred items are read where star allows them (tuples and lists).
+func (p *fParser) display(closing string, first ast.Expr, star bool) (elts []ast.Expr, comma bool, gens []ast.Comprehension) {
 	if first == nil {
-		first = p.test()
+		first = p.testOrStar(star)
 	}
 	if p.isKw("for") {
 		return []ast.Expr{first}, false, p.compFor()
@@ -55,7 +55,7 @@ func (p *fParser) display(closing string, first ast.Expr) (elts []ast.Expr, comm
 		if p.isOp(closing) {
 			return elts, true, nil
 		}
-		elts = append(elts, p.test())
+		elts = append(elts, p.testOrStar(star))
 	}
 	return elts, false, nil
 }

@@ -137,7 +137,7 @@ func (p *fParser) forStmt() ast.Stmt {
 	target := fTupleOrExpr(pos, elts, false)
 	fStore(p, target)
 	p.expectKw("in")
-	s := &ast.For{StmtBase: ast.StmtBase{Pos: pos}, Target: target, Iter: p.testList()}
+	s := &ast.For{StmtBase: ast.StmtBase{Pos: pos}, Target: target, Iter: p.testList(false)}
 	s.Body = p.suite()
 	s.Orelse = p.orElse()
 	return s

@@ -297,7 +297,7 @@ func (p *fParser) trailers(e ast.Expr) ast.Expr {
 			e = c
 		case "[":
 			p.i++
-			s := &ast.Subscript{ExprBase: ast.ExprBase{Pos: t.pos()}, Value: e, Slice: p.subscript(), Ctx: ast.Load}
+			s := &ast.Subscript{ExprBase: ast.ExprBase{Pos: t.pos()}, Value: e, Slice: p.subscripts(), Ctx: ast.Load}
 			p.expectOp("]")
 			e = s
 		case ".":
@@ -313,34 +313,66 @@ func (p *fParser) trailers(e ast.Expr) ast.Expr {
 	}
 }
 
-// subscript reads an index or a simple slice; several dimensions are declined.
+// subscripts reads what is between a subscript's brackets: one index or slice, or several,
+// which gpython makes an ExtSlice, or an Index of a tuple when none of them is a slice.
+func (p *fParser) subscripts() ast.Slicer {
+	pos := p.pos()
+	first := p.subscript()
+	if !p.isOp(",") {
+		return first
+	}
+	ext := &ast.ExtSlice{SliceBase: ast.SliceBase{Pos: pos}, Dims: []ast.Slicer{first}}
+	for p.isOp(",") {
+		p.i++
+		if p.isOp("]") {
+			break
+		}
+		ext.Dims = append(ext.Dims, p.subscript())
+	}
+	elts := make([]ast.Expr, len(ext.Dims))
+	for i, d := range ext.Dims {
+		index, ok := d.(*ast.Index)
+		if !ok {
+			return ext
+		}
+		elts[i] = index.Value
+	}
+	return &ast.Index{SliceBase: ext.SliceBase, Value: &ast.Tuple{ExprBase: ast.ExprBase{Pos: pos}, Elts: elts, Ctx: ast.Load}}
+}
+
+// subscript reads one index or slice, up to a comma or the closing bracket.
 func (p *fParser) subscript() ast.Slicer {
 	pos := p.pos()
 	var lower ast.Expr
 	if !p.isOp(":") {
 		lower = p.test()
 		if !p.isOp(":") {
-			if p.isOp(",") {
-				p.bail()
-			}
 			return &ast.Index{SliceBase: ast.SliceBase{Pos: pos}, Value: lower}
 		}
 	}
 	p.i++ // ':'
 	s := &ast.Slice{SliceBase: ast.SliceBase{Pos: pos}, Lower: lower}
-	if !p.isOp(":") && !p.isOp("]") {
+	if !p.isOp(":") && !p.isOp("]") && !p.isOp(",") {
 		s.Upper = p.test()
 	}
 	if p.isOp(":") {
 		p.i++
-		if !p.isOp("]") {
+		if !p.isOp("]") && !p.isOp(",") {
 			s.Step = p.test()
 		}
 	}
-	if !p.isOp("]") {
-		p.bail()
-	}
 	return s
+}
+
+// testOrStar reads a test, or a starred operand where star allows one.
+func (p *fParser) testOrStar(star bool) ast.Expr {
+	if !star || !p.isOp("*") {
+		return p.test()
+	}
+	pos := p.next().pos()
+	p.enter()
+	defer p.leave()
+	return &ast.Starred{ExprBase: ast.ExprBase{Pos: pos}, Value: p.binary(0), Ctx: ast.Load}
 }
 
 // arglist reads call arguments, as gpython's grammar allows them: positional and keyword
@@ -432,7 +464,7 @@ func (p *fParser) atom() ast.Expr {
 				p.i++
 				return &ast.Tuple{ExprBase: base, Ctx: ast.Load}
 			}
-			elts, comma, gens := p.display(")", nil)
+			elts, comma, gens := p.display(")", nil, true)
 			p.expectOp(")")
 			if gens != nil {
 				return &ast.GeneratorExp{ExprBase: base, Elt: elts[0], Generators: gens}
@@ -441,7 +473,7 @@ func (p *fParser) atom() ast.Expr {
 		case "[":
 			l := &ast.List{ExprBase: base, Ctx: ast.Load}
 			if !p.isOp("]") {
-				elts, _, gens := p.display("]", nil)
+				elts, _, gens := p.display("]", nil, true)
 				if gens != nil {
 					p.expectOp("]")
 					return &ast.ListComp{ExprBase: base, Elt: elts[0], Generators: gens}
@@ -472,7 +504,7 @@ func (p *fParser) braces(base ast.ExprBase) ast.Expr {
 	}
 	first := p.test()
 	if !p.isOp(":") {
-		elts, _, gens := p.display("}", first)
+		elts, _, gens := p.display("}", first, false)
 		p.expectOp("}")
 		if gens != nil {
 			return &ast.SetComp{ExprBase: ast.ExprBase{Pos: pos}, Elt: first, Generators: gens}

@@ -69,7 +69,7 @@ func (p *fParser) smallStmt() ast.Stmt {
 			p.i++
 			r := &ast.Return{StmtBase: base}
 			if k := p.tok().kind; k != fNewline && !p.isOp(";") {
-				r.Value = p.testList()
+				r.Value = p.testList(false)
 			}
 			return r
 		case "import":
@@ -115,9 +115,10 @@ func (p *fParser) smallStmt() ast.Stmt {
 }
 
 // testList reads tests separated by commas: a tuple placed at its first token, or one test.
-func (p *fParser) testList() ast.Expr {
+// star allows starred items, as in assignments.
+func (p *fParser) testList(star bool) ast.Expr {
 	pos := p.pos()
-	first := p.test()
+	first := p.testOrStar(star)
 	if !p.isOp(",") {
 		return first
 	}
@@ -127,7 +128,7 @@ func (p *fParser) testList() ast.Expr {
 		if p.tok().kind == fNewline || p.isOp(";") || p.isOp("=") || fAugAssign[p.tok().text] != 0 && p.tok().kind == fOp {
 			break
 		}
-		elts = append(elts, p.test())
+		elts = append(elts, p.testOrStar(star))
 	}
 	return &ast.Tuple{ExprBase: ast.ExprBase{Pos: pos}, Elts: elts, Ctx: ast.Load}
 }
@@ -140,7 +141,7 @@ var fAugAssign = map[string]ast.OperatorNumber{
 
 func (p *fParser) exprStmt() ast.Stmt {
 	base := ast.StmtBase{Pos: p.pos()}
-	first := p.testList()
+	first := p.testList(true)
 	if t := p.tok(); t.kind == fOp {
 		if op := fAugAssign[t.text]; op != 0 {
 			p.i++
@@ -150,19 +151,22 @@ func (p *fParser) exprStmt() ast.Stmt {
 				p.bail()
 			}
 			fStore(p, first)
-			return &ast.AugAssign{StmtBase: base, Target: first, Op: op, Value: p.testList()}
+			return &ast.AugAssign{StmtBase: base, Target: first, Op: op, Value: p.testList(false)}
 		}
 	}
 	if !p.isOp("=") {
+		if _, ok := first.(*ast.Starred); ok {
+			p.bail() // gpython reads it, Python refuses it: left to gpython
+		}
 		return &ast.ExprStmt{StmtBase: base, Value: first}
 	}
 	p.i++
 	targets := []ast.Expr{first}
-	value := p.testList()
+	value := p.testList(true)
 	for p.isOp("=") { // a = b = c
 		p.i++
 		targets = append(targets, value)
-		value = p.testList()
+		value = p.testList(true)
 	}
 	for _, t := range targets {
 		fStore(p, t)
@@ -192,6 +196,13 @@ func fSetCtx(p *fParser, e ast.Expr, ctx ast.ExprContext) {
 		for _, x := range e.Elts {
 			fSetCtx(p, x, ctx)
 		}
+	case *ast.Starred:
+		// gpython marks what is starred only when it can be a target, and takes the rest.
+		e.Ctx = ctx
+		switch e.Value.(type) {
+		case *ast.Name, *ast.Attribute, *ast.Subscript, *ast.Tuple, *ast.List, *ast.Starred:
+			fSetCtx(p, e.Value, ctx)
+		}
 	default:
 		p.bail()
 	}
@@ -211,7 +222,12 @@ func (p *fParser) names() []ast.Identifier {
 // operands without comparisons, so that `in` ends them. It reports a trailing comma.
 func (p *fParser) targets() (elts []ast.Expr, comma bool) {
 	for {
-		elts = append(elts, p.binary(0))
+		if p.isOp("*") {
+			pos := p.next().pos()
+			elts = append(elts, &ast.Starred{ExprBase: ast.ExprBase{Pos: pos}, Value: p.binary(0), Ctx: ast.Load})
+		} else {
+			elts = append(elts, p.binary(0))
+		}
 		if !p.isOp(",") {
 			return elts, false
 		}
