@@ -464,6 +464,11 @@ func (p *fParser) atom() ast.Expr {
 				p.i++
 				return &ast.Tuple{ExprBase: base, Ctx: ast.Load}
 			}
+			if p.isKw("yield") {
+				y := p.yieldExpr()
+				p.expectOp(")")
+				return y
+			}
 			elts, comma, gens := p.display(")", nil, true)
 			p.expectOp(")")
 			if gens != nil {

@@ -76,6 +76,8 @@ func (p *fParser) smallStmt() ast.Stmt {
 			return p.importName()
 		case "from":
 			return p.importFrom()
+		case "yield":
+			return &ast.ExprStmt{StmtBase: base, Value: p.yieldExpr()}
 		case "raise":
 			p.i++
 			r := &ast.Raise{StmtBase: base}
@@ -133,6 +135,27 @@ func (p *fParser) testList(star bool) ast.Expr {
 	return &ast.Tuple{ExprBase: ast.ExprBase{Pos: pos}, Elts: elts, Ctx: ast.Load}
 }
 
+// value reads what is assigned: a yield expression or a testList.
+func (p *fParser) value(star bool) ast.Expr {
+	if p.isKw("yield") {
+		return p.yieldExpr()
+	}
+	return p.testList(star)
+}
+
+// yieldExpr reads `yield`, `yield a, b` or `yield from a`.
+func (p *fParser) yieldExpr() ast.Expr {
+	base := ast.ExprBase{Pos: p.next().pos()}
+	if p.isKw("from") {
+		p.i++
+		return &ast.YieldFrom{ExprBase: base, Value: p.test()}
+	}
+	if t := p.tok(); t.kind == fNewline || p.isOp(")") || p.isOp(";") || p.isOp("=") {
+		return &ast.Yield{ExprBase: base}
+	}
+	return &ast.Yield{ExprBase: base, Value: p.testList(false)}
+}
+
 // fAugAssign maps augmented assignment operators to their operators (0 for none).
 var fAugAssign = map[string]ast.OperatorNumber{
 	"+=": ast.Add, "-=": ast.Sub, "*=": ast.Mult, "/=": ast.Div, "%=": ast.Modulo, "&=": ast.BitAnd,
@@ -151,7 +174,7 @@ func (p *fParser) exprStmt() ast.Stmt {
 				p.bail()
 			}
 			fStore(p, first)
-			return &ast.AugAssign{StmtBase: base, Target: first, Op: op, Value: p.testList(false)}
+			return &ast.AugAssign{StmtBase: base, Target: first, Op: op, Value: p.value(false)}
 		}
 	}
 	if !p.isOp("=") {
@@ -162,11 +185,11 @@ func (p *fParser) exprStmt() ast.Stmt {
 	}
 	p.i++
 	targets := []ast.Expr{first}
-	value := p.testList(true)
+	value := p.value(true)
 	for p.isOp("=") { // a = b = c
 		p.i++
 		targets = append(targets, value)
-		value = p.testList(true)
+		value = p.value(true)
 	}
 	for _, t := range targets {
 		fStore(p, t)
