@@ -59,6 +59,17 @@ func newFLexer(src string) *fLexer {
 	return &fLexer{src: src, line: 1, indents: []int{0}, stopped: -1, lastComment: -1, toks: make([]fTok, 0, 64)}
 }
 
+// push appends a token, doubling the buffer when it is full: a flow class's tokens are held at
+// once, and append's gentler growth for large slices would allocate five times their size.
+func (x *fLexer) push(t fTok) {
+	if len(x.toks) == cap(x.toks) {
+		grown := make([]fTok, len(x.toks), 2*cap(x.toks)+64)
+		copy(grown, x.toks)
+		x.toks = grown
+	}
+	x.toks = append(x.toks, t)
+}
+
 // comment notes a comment starting at i, if one does.
 func (x *fLexer) comment(i int) {
 	if i < len(x.src) && x.src[i] == '#' {
@@ -72,7 +83,7 @@ func (x *fLexer) comment(i int) {
 // end of the input.
 func (x *fLexer) more() {
 	if x.done {
-		x.toks = append(x.toks, fTok{kind: fEnd, start: int32(len(x.src))})
+		x.push(fTok{kind: fEnd, start: int32(len(x.src))})
 		if x.stopped >= 0 {
 			x.toks[len(x.toks)-1].start = int32(x.stopped)
 		}
@@ -85,7 +96,7 @@ func (x *fLexer) more() {
 		if !ok {
 			x.toks = x.toks[:n] // the tokens of the line that could not be read
 			x.stopped, x.done = x.lineStartOf(start), true
-			x.toks = append(x.toks, fTok{kind: fEnd, start: int32(x.stopped)})
+			x.push(fTok{kind: fEnd, start: int32(x.stopped)})
 			return
 		}
 		x.off = next
@@ -98,7 +109,7 @@ func (x *fLexer) more() {
 		x.emit(fDedent, len(x.src), len(x.src))
 	}
 	x.done = true
-	x.toks = append(x.toks, fTok{kind: fEnd, start: int32(len(x.src))})
+	x.push(fTok{kind: fEnd, start: int32(len(x.src))})
 }
 
 func (x *fLexer) lineStartOf(off int) int {
@@ -115,7 +126,7 @@ func (x *fLexer) newLine(off int) {
 }
 
 func (x *fLexer) emit(kind fKind, start, end int) {
-	x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: int32(start),
+	x.push(fTok{kind: kind, text: x.src[start:end], start: int32(start),
 		line: int32(x.line), col: int32(start - x.lineStart)})
 }
 
@@ -345,7 +356,7 @@ func (x *fLexer) str(start, q int) (int, bool) {
 			if !good {
 				kind = fBad
 			}
-			x.toks = append(x.toks, fTok{kind: kind, text: x.src[start:end], start: int32(start),
+			x.push(fTok{kind: kind, text: x.src[start:end], start: int32(start),
 				line: int32(startLine), col: int32(startCol)})
 			return end, true
 		}
