@@ -206,11 +206,7 @@ func (p *fParser) parameters(lambda bool) *ast.Arguments {
 	}
 	a := &ast.Arguments{Pos: p.pos()}
 	for !p.isOp("*") && !p.isOp("**") {
-		arg, def := p.parameter(lambda)
-		a.Args = append(a.Args, arg)
-		if def != nil {
-			a.Defaults = append(a.Defaults, def)
-		}
+		p.parameterInto(&a.Args, &a.Defaults, lambda)
 		if !p.isOp(",") {
 			return a
 		}
@@ -226,11 +222,7 @@ func (p *fParser) parameters(lambda bool) *ast.Arguments {
 		}
 		for p.isOp(",") && !(p.peek().kind == fOp && p.peek().text == "**") {
 			p.i++
-			arg, def := p.parameter(lambda)
-			a.Kwonlyargs = append(a.Kwonlyargs, arg)
-			if def != nil {
-				a.KwDefaults = append(a.KwDefaults, def)
-			}
+			p.parameterInto(&a.Kwonlyargs, &a.KwDefaults, lambda)
 		}
 		if !p.isOp(",") {
 			return a
@@ -242,14 +234,14 @@ func (p *fParser) parameters(lambda bool) *ast.Arguments {
 	return a
 }
 
-// parameter reads `name[: annotation][= default]`.
-func (p *fParser) parameter(lambda bool) (*ast.Arg, ast.Expr) {
-	arg := p.parameterNoDefault(lambda)
-	if !p.isOp("=") {
-		return arg, nil
+// parameterInto reads `name[: annotation][= default]` onto args, and its default, if any, onto
+// defaults (gpython lists only the defaults there are).
+func (p *fParser) parameterInto(args *[]*ast.Arg, defaults *[]ast.Expr, lambda bool) {
+	*args = append(*args, p.parameterNoDefault(lambda))
+	if p.isOp("=") {
+		p.i++
+		*defaults = append(*defaults, p.test())
 	}
-	p.i++
-	return arg, p.test()
 }
 
 func (p *fParser) parameterNoDefault(lambda bool) *ast.Arg {

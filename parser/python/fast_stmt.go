@@ -83,19 +83,13 @@ func (p *fParser) smallStmt() ast.Stmt {
 			r := &ast.Raise{StmtBase: base}
 			if p.tok().kind != fNewline && !p.isOp(";") {
 				r.Exc = p.test()
-				if p.isKw("from") {
-					p.i++
-					r.Cause = p.test()
-				}
+				r.Cause = p.testAfter(p.isKw("from"))
 			}
 			return r
 		case "assert":
 			p.i++
 			a := &ast.Assert{StmtBase: base, Test: p.test()}
-			if p.isOp(",") {
-				p.i++
-				a.Msg = p.test()
-			}
+			a.Msg = p.testAfter(p.isOp(","))
 			return a
 		case "global":
 			p.i++
@@ -133,6 +127,15 @@ func (p *fParser) testList(star bool) ast.Expr {
 		elts = append(elts, p.testOrStar(star))
 	}
 	return &ast.Tuple{ExprBase: ast.ExprBase{Pos: pos}, Elts: elts, Ctx: ast.Load}
+}
+
+// testAfter reads the test after the current token when there is one there (sep), or nil.
+func (p *fParser) testAfter(sep bool) ast.Expr {
+	if !sep {
+		return nil
+	}
+	p.i++
+	return p.test()
 }
 
 // value reads what is assigned: a yield expression or a testList.
