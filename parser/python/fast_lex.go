@@ -133,12 +133,13 @@ func (x *fLexer) emit(kind fKind, start, end int) {
 // logicalLine reads the line starting at i (a blank or comment line, or a logical line with its
 // indentation), and returns where the next one starts.
 func (x *fLexer) logicalLine(i int) (next int, ok, blank bool) {
-	j := i
-	for j < len(x.src) && x.src[j] == ' ' {
-		j++
-	}
-	if j < len(x.src) && x.src[j] == '\t' {
-		return 0, false, false // gpython's tab widths are its own
+	j, width := i, 0
+	for ; j < len(x.src) && (x.src[j] == ' ' || x.src[j] == '\t'); j++ {
+		if x.src[j] == ' ' {
+			width++
+		} else {
+			width += 8 - width&7 // to the next multiple of 8, as gpython counts a tab
+		}
 	}
 	if j == len(x.src) || x.src[j] == '\n' || x.src[j] == '#' || x.crlf(j) {
 		x.comment(j)
@@ -152,7 +153,7 @@ func (x *fLexer) logicalLine(i int) (next int, ok, blank bool) {
 		}
 		return end, true, true
 	}
-	if !x.indent(j-i, i) {
+	if !x.indent(width, i, j) {
 		return 0, false, false
 	}
 	next, ok = x.tokens(j)
@@ -160,7 +161,8 @@ func (x *fLexer) logicalLine(i int) (next int, ok, blank bool) {
 }
 
 // indent emits INDENT or DEDENTs for a logical line indented by width.
-func (x *fLexer) indent(width, lineStart int) bool {
+// The INDENT is placed at column 0 as gpython places it, DEDENTs at the line's first token.
+func (x *fLexer) indent(width, lineStart, first int) bool {
 	top := x.indents[len(x.indents)-1]
 	switch {
 	case width > top:
@@ -169,7 +171,7 @@ func (x *fLexer) indent(width, lineStart int) bool {
 	case width < top:
 		for len(x.indents) > 1 && x.indents[len(x.indents)-1] > width {
 			x.indents = x.indents[:len(x.indents)-1]
-			x.emit(fDedent, lineStart+width, lineStart+width)
+			x.emit(fDedent, first, first)
 		}
 		if x.indents[len(x.indents)-1] != width {
 			return false // inconsistent dedent: gpython reports it
