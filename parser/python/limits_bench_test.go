@@ -14,7 +14,7 @@ var megabyteKinds = []string{
 	"unary-minus", "sum-199", "parens-199", "ifs-100", "flat-calls", "open-brackets",
 	"numbers", "numbers-one-line", "strings", "string-one-line", "triple-quoted",
 	"long-expressions", "small-statements", "defs", "classes", "flow-steps", "fstrings", "comments",
-	"crlf-statements",
+	"crlf-statements", "flow-ifs",
 }
 
 // megabyteInput is about 1 MB of one kind of dense Python: at and past the nesting limits, and
@@ -54,7 +54,11 @@ func megabyteInput(kind string) string {
 	case "classes":
 		return fill("class C(B):\n    x = 1\n")
 	case "flow-steps":
-		return flowSteps(mb / 60)
+		return flowSteps(mb/60, "")
+	case "flow-ifs":
+		// The frontend asks what each if was written as (an if, or a match statement that the
+		// normaliser rewrote).
+		return flowSteps(mb/112, "        if self.x:\n            self.y = f'{self.x}'\n")
 	case "fstrings":
 		return fill("s = f'{a} and {b!r:>10} {c + 1}'\n")
 	case "comments":
@@ -65,12 +69,12 @@ func megabyteInput(kind string) string {
 	panic("unknown kind " + kind)
 }
 
-// flowSteps is a flow of n linear steps.
-func flowSteps(n int) string {
+// flowSteps is a flow of n linear steps, each with body before its self.next.
+func flowSteps(n int, body string) string {
 	var b strings.Builder
 	b.WriteString("from metaflow import FlowSpec, step\n\nclass F(FlowSpec):\n    @step\n    def start(self):\n        self.next(self.s0)\n")
 	for i := range n {
-		fmt.Fprintf(&b, "    @step\n    def s%d(self):\n        self.next(self.s%d)\n", i, i+1)
+		fmt.Fprintf(&b, "    @step\n    def s%d(self):\n%s        self.next(self.s%d)\n", i, body, i+1)
 	}
 	fmt.Fprintf(&b, "    @step\n    def s%d(self):\n        self.next(self.end)\n    @step\n    def end(self):\n        pass\n", n)
 	return b.String()
