@@ -91,7 +91,7 @@ func (f *file) module(name string) *file {
 	if len(unsupported) > 0 {
 		return nil
 	}
-	mod, err := parseGuarded(display, norm)
+	mod, err := parseModule(display, norm)
 	m, isModule := mod.(*ast.Module)
 	if err != nil || !isModule {
 		return nil

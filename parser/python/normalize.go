@@ -42,7 +42,11 @@ func Normalize(src []byte) (out []byte, unsupported []Unsupported) {
 // normalizeLimited is Normalize that reports a nesting limit apart from the unsupported
 // constructs; then nothing was rewritten.
 func normalizeLimited(src []byte) (out []byte, unsupported []Unsupported, limit *Unsupported) {
-	n := newNormalizer(src)
+	return newNormalizer(src).limited()
+}
+
+// limited is normalizeLimited on the source n analysed.
+func (n *normalizer) limited() (out []byte, unsupported []Unsupported, limit *Unsupported) {
 	if n.tooDeep != nil {
 		return n.out, nil, n.tooDeep
 	}
@@ -65,7 +69,10 @@ func normalizeLimited(src []byte) (out []byte, unsupported []Unsupported, limit 
 // unclosed bracket, an unterminated string, an invalid character), at the place it starts: where
 // CPython reports it, and a better place than where a parser that went on reading gave up.
 func FirstBroken(src []byte) (u Unsupported, ok bool) {
-	n := newNormalizer(src)
+	return newNormalizer(src).firstBroken()
+}
+
+func (n *normalizer) firstBroken() (u Unsupported, ok bool) {
 	for _, s := range n.spans { // sorted by start
 		if s.class == spanBroken {
 			line, col := n.position(s.start)
@@ -83,7 +90,12 @@ func FirstBroken(src []byte) (u Unsupported, ok bool) {
 // string that came from an f-string); an unsupported construct or syntax error earlier on the
 // same logical line. It returns "" when nothing known is there.
 func ConstructAt(src []byte, line, col int) string {
-	n := newNormalizer(src)
+	return newNormalizer(src).constructAt(line, col)
+}
+
+// constructAt is ConstructAt on the source n analysed: the frontend asks it of every if
+// statement, and analysing the file each time would take time quadratic in its length.
+func (n *normalizer) constructAt(line, col int) string {
 	off, ok := n.offset(line, col)
 	if !ok {
 		return ""
@@ -134,6 +146,7 @@ type normalizer struct {
 	logical    []int        // offset of the first token of each logical line
 	fBudget    int          // bytes f-string scanning may still read; see scanString
 	tooDeep    *Unsupported // where the input nests deeper than flowc reads; then nothing is rewritten
+	reach      []int        // see innermost
 }
 
 func newNormalizer(src []byte) *normalizer {
@@ -332,11 +345,27 @@ func (n *normalizer) indent(off int) int {
 
 // innermost returns the span that contains off and starts last, among the rewritten spans or
 // among the others.
+//
+// The spans are sorted by start, and reach[i] is the furthest any of spans[:i+1] reaches: so it
+// looks back from the last span starting at or before off only as far as a span can still
+// contain off, which keeps asking it of every if statement of a file linear in practice.
 func (n *normalizer) innermost(off int, rewritten bool) *normSpan {
+	if n.reach == nil {
+		// Sorted already, unless the nesting limit stopped the analysis early.
+		sort.SliceStable(n.spans, func(i, j int) bool { return n.spans[i].start < n.spans[j].start })
+		n.reach = make([]int, len(n.spans))
+		for i := range n.spans {
+			n.reach[i] = max(n.spans[i].end, n.spans[i].start+1)
+			if i > 0 {
+				n.reach[i] = max(n.reach[i], n.reach[i-1])
+			}
+		}
+	}
 	var best *normSpan
-	for i := range n.spans {
+	i := sort.Search(len(n.spans), func(i int) bool { return n.spans[i].start > off }) - 1
+	for ; i >= 0 && n.reach[i] > off; i-- {
 		s := &n.spans[i]
-		if (s.class == spanRewritten) != rewritten || off < s.start || off >= max(s.end, s.start+1) {
+		if (s.class == spanRewritten) != rewritten || off >= max(s.end, s.start+1) {
 			continue
 		}
 		if best == nil || s.start > best.start || s.start == best.start && s.end < best.end {

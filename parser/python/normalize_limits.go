@@ -80,6 +80,8 @@ func (n *normalizer) exprLimit() (int, string) {
 		case t.kind == tokNewline:
 			stack = append(stack[:0], normFrame{})
 			continue
+		case t.kind != tokOp && t.kind != tokName:
+			// an operand: nothing nests
 		case n.is(k, "(") || n.is(k, "[") || n.is(k, "{"):
 			if len(stack) > normMaxBrackets {
 				return t.start, "too many nested parentheses (flowc reads at most 200, as CPython does)"

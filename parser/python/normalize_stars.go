@@ -63,6 +63,9 @@ func (n *normalizer) rewriteStars() {
 			top.argStart = false
 			top.args = append(top.args, normArg{tok: k, kind: n.argKind(k)})
 		}
+		if t.kind != tokOp && t.kind != tokName {
+			continue // every case below is an operator or a keyword
+		}
 		level := len(groups)
 		inLambda := len(lambdas) > 0 && lambdas[len(lambdas)-1].level == level
 		switch {

@@ -17,7 +17,8 @@ func (n *normalizer) is(k int, s string) bool {
 	}
 	// Every pass asks this of every token, several times: compare lengths before bytes.
 	t := &n.toks[k]
-	return t.end-t.start == len(s) && (t.kind == tokOp || t.kind == tokName) && string(n.src[t.start:t.end]) == s
+	return t.end-t.start == len(s) && n.src[t.start] == s[0] && (t.kind == tokOp || t.kind == tokName) &&
+		string(n.src[t.start:t.end]) == s
 }
 
 // normKeywords are Python 3's keywords, async and await included.

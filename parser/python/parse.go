@@ -24,7 +24,8 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List) {
 	// Python skips a UTF-8 byte order mark, and so do editors when they count columns.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	norm, unsupported, limit := normalizeLimited(src)
+	n := newNormalizer(src)
+	norm, unsupported, limit := n.limited()
 	if limit != nil {
 		// Nothing below may see a tree deeper than the limits.
 		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: limit.Line, Col: limit.Col}, diag.Syntax, "%s", limit.Construct)}
@@ -38,18 +39,18 @@ func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List)
 		// gpython's error would only repeat the first of these, at a less helpful place.
 		return nil, diags
 	}
-	mod, err := parseGuarded(name, norm)
+	mod, err := parseModule(name, norm)
 	if err != nil {
-		if b, ok := FirstBroken(src); ok {
+		if b, ok := n.firstBroken(); ok {
 			return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, diag.Syntax, "invalid syntax: %s", b.Construct)}
 		}
-		return nil, diag.List{syntaxDiag(name, src, err)}
+		return nil, diag.List{syntaxDiag(name, n, err)}
 	}
 	named, bad := namedStrings(src)
 	if bad != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: bad.Line, Col: bad.Col}, diag.Syntax, "unknown Unicode character name %q in \\N{...}", bad.Construct)}
 	}
-	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}, named: named}
+	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}, named: named, norm: n}
 	flows, more := f.flows(mod)
 	return flows, append(diags, more...)
 }
@@ -67,7 +68,7 @@ func parseGuarded(name string, src []byte) (mod ast.Mod, err error) {
 
 // syntaxDiag turns gpython's SyntaxError into a positioned diagnostic that names the construct
 // when the normaliser recognises one at that place.
-func syntaxDiag(name string, src []byte, err error) diag.Diagnostic {
+func syntaxDiag(name string, n *normalizer, err error) diag.Diagnostic {
 	pos := diag.Pos{File: name, Line: 1, Col: 1}
 	msg := "invalid syntax"
 	if exc, ok := err.(*py.Exception); ok {
@@ -84,7 +85,7 @@ func syntaxDiag(name string, src []byte, err error) diag.Diagnostic {
 			pos.Col = int(o) + 1
 		}
 	}
-	if c := ConstructAt(src, pos.Line, pos.Col); c != "" {
+	if c := n.constructAt(pos.Line, pos.Col); c != "" {
 		msg = fmt.Sprintf("%s: %s is not supported here", msg, c)
 	}
 	return diag.Errorf(pos, diag.Syntax, "%s", strings.ToLower(msg[:1])+msg[1:])
@@ -103,6 +104,15 @@ type file struct {
 	modules  map[string]*file        // local modules parsed so far, shared by all files of a parse
 	mod      *ast.Module             // the module, once indexed
 	named    map[[2]int]string       // string literals with \N{...} escapes, decoded (strnamed.go)
+	norm     *normalizer             // the analysis of src, once asked for (constructs)
+}
+
+// constructs returns the normaliser's analysis of the file, made once.
+func (f *file) constructs() *normalizer {
+	if f.norm == nil {
+		f.norm = newNormalizer(f.src)
+	}
+	return f.norm
 }
 
 // pos converts a gpython position (1-based line, 0-based column) to a diag.Pos.
@@ -165,7 +175,7 @@ func Imports(name string, src []byte) []ir.Import {
 	if limit != nil {
 		return nil
 	}
-	mod, err := parseGuarded(name, norm)
+	mod, err := parseModule(name, norm)
 	m, ok := mod.(*ast.Module)
 	if err != nil || !ok {
 		return nil

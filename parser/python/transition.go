@@ -47,7 +47,7 @@ func (w *bodyWalker) walkStmt(s ast.Stmt, ctx string, ctxPos diag.Pos) {
 	case *ast.If:
 		// The normaliser turns match/case into if statements; name them as the user wrote them.
 		kind := "if"
-		if c := ConstructAt(w.f.src, at.Line, at.Col); c == "match statement" || c == "case clause" {
+		if c := w.f.constructs().constructAt(at.Line, at.Col); c == "match statement" || c == "case clause" {
 			kind = "match"
 		}
 		w.walkExpr(s.Test, exprCtx, ctxPos)
