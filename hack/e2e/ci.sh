@@ -25,9 +25,9 @@ if [ "${FLOWC_E2E:-auto}" = 0 ]; then
   exit 0
 fi
 # Measured (hack/e2e/README.md): suite + bring-up need ~45 min warm under load (26 flows of
-# shapes.txt, the decorators, the examples); a cold build 76 more on an idle machine.
+# shapes.txt, the decorators, the examples); a cold build (two chains) and the images ~45 more.
 need=2700
-"$E2E_DIR/build.sh" --check >/dev/null 2>&1 || need=$((need + 4560))
+"$E2E_DIR/build.sh" --check >/dev/null 2>&1 || need=$((need + 2700))
 if [ "${FLOWC_E2E:-auto}" = build ] || { [ "${FLOWC_E2E:-auto}" != 1 ] && [ "$left" -lt "$need" ]; }; then
   log "e2e suite skipped (FLOWC_E2E=${FLOWC_E2E:-auto}; ${left}s of CI time left, ${need}s needed): building what fits"
   timeout $((left > 600 ? left - 600 : 1)) "$E2E_DIR/build.sh" >/dev/null || log "build stopped (it resumes from the cache next time)"
