@@ -28,18 +28,14 @@ stop kubelet
 stop kube-scheduler
 # The pods' containers outlive containerd (their shims are separate processes): kill and
 # delete every task and container of this containerd, which ends the shims too.
+# After the whole suite there are ~400 containers: one ctr at a time took minutes, so 8 at once.
 if [ -S "$SOCK" ] && command -v ctr >/dev/null; then
   for ns in $(ctr --address "$SOCK" namespaces ls -q 2>/dev/null); do
-    for c in $(ctr --address "$SOCK" -n "$ns" tasks ls -q 2>/dev/null); do
-      ctr --address "$SOCK" -n "$ns" tasks kill -s SIGKILL "$c" >/dev/null 2>&1
-    done
+    c=(ctr --address "$SOCK" -n "$ns")
+    "${c[@]}" tasks ls -q 2>/dev/null | xargs -r -P 8 -I{} "${c[@]}" tasks kill -s SIGKILL {} >/dev/null 2>&1
     sleep 1
-    for c in $(ctr --address "$SOCK" -n "$ns" tasks ls -q 2>/dev/null); do
-      ctr --address "$SOCK" -n "$ns" tasks delete -f "$c" >/dev/null 2>&1
-    done
-    for c in $(ctr --address "$SOCK" -n "$ns" containers ls -q 2>/dev/null); do
-      ctr --address "$SOCK" -n "$ns" containers delete "$c" >/dev/null 2>&1
-    done
+    "${c[@]}" tasks ls -q 2>/dev/null | xargs -r -P 8 -I{} "${c[@]}" tasks delete -f {} >/dev/null 2>&1
+    "${c[@]}" containers ls -q 2>/dev/null | xargs -r -P 8 -n 32 "${c[@]}" containers delete >/dev/null 2>&1
   done
 fi
 stop containerd
