@@ -161,7 +161,7 @@ func (w *yamlWriter) member(f yamlField, indent int) error {
 		return w.mapping(v, indent+2, false)
 	case v.Kind() == reflect.Slice && v.Len() > 0:
 		w.buf.WriteByte('\n')
-		return w.sequence(v, indent+2)
+		return w.sequence(v, indent)
 	}
 	w.buf.WriteByte(' ')
 	return w.value(v, indent, true)
