@@ -16,7 +16,7 @@ func TestLinear(t *testing.T) {
 	c := newContext(t, "linear", "flow.py", "LinearFlow")
 	start := c.mustStep(StepCommand{Step: "start", Out: "out/start", Next: []string{"middle"}})
 	start.want("count", `1`)
-	start.absent("_scratch")
+	start.want("_scratch", `"private attributes are artifacts too, as in Metaflow"`)
 	middle := c.mustStep(StepCommand{Step: "middle", Out: "out/middle", In: in("start", "out/start"), Next: []string{"end"}})
 	middle.want("count", `2`)
 	middle.want("words", `["a", "b"]`)
@@ -24,6 +24,7 @@ func TestLinear(t *testing.T) {
 	end := c.mustStep(StepCommand{Step: "end", Out: "out/end", In: in("middle", "out/middle")})
 	end.want("summary", `"2 ab"`)
 	end.want("words", `["a", "b"]`)
+	end.want("_scratch", `"private attributes are artifacts too, as in Metaflow"`)
 	if _, err := os.Stat(filepath.Join(c.dir, "out/start/foreach.json")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a linear step wrote foreach.json (err %v)", err)
 	}

@@ -325,16 +325,22 @@ class Task(_Object):
         self._artifacts = arts
         return arts
 
+    def _public(self):
+        # As Metaflow's client: private artifacts (self._x) are stored, and read by the later
+        # steps, but task.data, task.artifacts and iteration leave them out; task["_x"] reads one.
+        return {n: a for n, a in self._load().items() if not n.startswith("_")}
+
     @property
     def data(self):
-        return _Data(self._load())
+        return _Data(self._public())
 
     @property
     def artifacts(self):
-        return _Artifacts(self._load())
+        return _Artifacts(self._public())
 
     def __iter__(self):
-        return iter([self._load()[n] for n in sorted(self._load())])
+        public = self._public()
+        return iter([public[n] for n in sorted(public)])
 
     def __getitem__(self, name):
         try:
@@ -406,7 +412,7 @@ def _show(argv):
             if len(args) == 4:
                 out[t.id] = t[args[3]].data
             else:
-                out[t.id] = {n: t[n].data for n in t._load()}
+                out[t.id] = {n: a.data for n, a in t._public().items()}
     except MetaflowNotFound as e:
         sys.stderr.write("flowc: %s\n" % e)
         return 1

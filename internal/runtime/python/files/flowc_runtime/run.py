@@ -160,12 +160,15 @@ def _save(step, flow, transition):
 
 
 def _artifacts(step, flow):
-    """Returns {name: pickle} of the flow's public instance attributes, read or not."""
+    """Returns {name: pickle} of the flow's instance attributes, read or not.
+
+    As in Metaflow, `self._x` is an artifact too (later steps read it; the client API does not
+    list it); dunder names and flowc's own bookkeeping (_flowc_*) are not."""
     d = flow.__dict__
     out = dict(d.get("_flowc_lazy") or {})
     failures = []
     for name in sorted(d):
-        if name.startswith("_"):
+        if name.startswith("__") or name.startswith("_flowc_"):
             continue
         try:
             out[name] = state.encode("artifact %s" % quote(name), d[name])

@@ -6,7 +6,7 @@ class LinearFlow(FlowSpec):
     def start(self):
         self.count = 1
         self.words = ["a"]
-        self._scratch = "private attributes are not artifacts"
+        self._scratch = "private attributes are artifacts too, as in Metaflow"
         self.next(self.middle)
 
     @step
