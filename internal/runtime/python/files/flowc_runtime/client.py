@@ -316,9 +316,11 @@ class Task(_Object):
         arts = {}
         if kind == "pkl":
             st = pickle.loads(raw)
-            for group in ("params", "artifacts"):
-                for n, v in (st.get(group) or {}).items():
-                    arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), v, "pkl")
+            # A parameter is an artifact under its attribute's name, as in Metaflow.
+            attrs = st.get("param_attrs") or {}
+            named = [(attrs.get(n, n), v) for n, v in (st.get("params") or {}).items()]
+            for n, v in named + list((st.get("artifacts") or {}).items()):
+                arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), v, "pkl")
         elif kind == "json":
             for n, v in (json.loads(raw).get("fields") or {}).items():
                 arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), v, "json")

@@ -155,7 +155,7 @@ def _save(step, flow, transition):
                              % (quote(step.name), describe(e)))
         foreach = {"var": transition.foreach, "num_splits": count}
     st = state.State(step.cls.__name__, step.name, _artifacts(step, flow), step.encoded_params(),
-                     flow.__dict__["_flowc_frames"], foreach)
+                     flow.__dict__["_flowc_frames"], foreach, step.param_attrs())
     state.write(step.args.out, st, end=step.expected() is None)
 
 

@@ -7,6 +7,9 @@ state.pkl is a pickle (protocol 4) of a dict:
     flow, step     the flow class and the step that wrote the file
     artifacts      {artifact name: pickle of its value}, sorted by name
     params         {parameter name: pickle of its value}, as resolved in the start step
+    param_attrs    {parameter name: the flow's attribute name} of the parameters whose attribute
+                   is named otherwise (`lr = Parameter("learning-rate")`); absent when none is.
+                   The client API names such an artifact by its attribute, as Metaflow does
     foreach_stack  [frame, ...], outermost first; a frame is a dict of step (the foreach
                    step), var, index, num_splits and value (a pickle of this child's item)
     foreach        {"var": name, "num_splits": n} when the step ended in a foreach, else None
@@ -126,13 +129,15 @@ class Frame(object):
 class State(object):
     """The content of one state.pkl."""
 
-    def __init__(self, flow, step, artifacts=None, params=None, frames=None, foreach=None):
+    def __init__(self, flow, step, artifacts=None, params=None, frames=None, foreach=None,
+                 param_attrs=None):
         self.flow = flow
         self.step = step
         self.artifacts = dict(artifacts or {})
         self.params = dict(params or {})
         self.frames = list(frames or [])
         self.foreach = foreach
+        self.param_attrs = dict(param_attrs or {})
 
     def to_bytes(self):
         data = {
@@ -145,6 +150,8 @@ class State(object):
             "foreach_stack": [f.to_dict() for f in self.frames],
             "foreach": self.foreach,
         }
+        if self.param_attrs:
+            data["param_attrs"] = {k: self.param_attrs[k] for k in sorted(self.param_attrs)}
         return pickle.dumps(data, protocol=PROTOCOL)
 
     @classmethod
@@ -160,7 +167,7 @@ class State(object):
                              % (path, data.get("version"), VERSION))
         frames = [Frame.from_dict(f) for f in data["foreach_stack"]]
         return cls(data["flow"], data["step"], data["artifacts"], data["params"], frames,
-                   data["foreach"])
+                   data["foreach"], data.get("param_attrs"))
 
 
 def load(directory, parent):

@@ -125,6 +125,10 @@ class Step(object):
             out[p.name] = state.encode("parameter %s" % quote(p.name), self.params[attr])
         return out
 
+    def param_attrs(self):
+        """Returns {parameter name: attribute name} of the parameters named otherwise."""
+        return {p.name: attr for attr, p in self.defs.items() if p.name != attr}
+
     def build(self):
         """Returns a fresh flow instance with the step's state, and the join's inputs or None."""
         if self.children:
