@@ -263,12 +263,15 @@ def _task_id(index):
 class DataArtifact(_Object):
     """One artifact of a task; .data is its value."""
 
-    def __init__(self, pathspec, raw, kind):
+    def __init__(self, pathspec, raw, kind, blob=None):
         super().__init__(pathspec)
-        self._raw, self._kind = raw, kind
+        self._raw, self._kind, self._blob = raw, kind, blob
 
     @property
     def data(self):
+        if self._blob is not None:  # stored once per run (a large artifact of flowc run)
+            raw = _current_store().blob(self.pathspec.split("/")[1], self._blob)
+            return json.loads(raw) if self._kind == "json" else pickle.loads(raw)
         if self._kind == "json":
             return self._raw
         return pickle.loads(self._raw)
@@ -320,10 +323,14 @@ class Task(_Object):
             attrs = st.get("param_attrs") or {}
             named = [(attrs.get(n, n), v) for n, v in (st.get("params") or {}).items()]
             for n, v in named + list((st.get("artifacts") or {}).items()):
-                arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), v, "pkl")
+                blob = v.get("blob") if isinstance(v, dict) else None  # state.py's reference
+                arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), v, "pkl", blob)
         elif kind == "json":
-            for n, v in (json.loads(raw).get("fields") or {}).items():
+            st = json.loads(raw)
+            for n, v in (st.get("fields") or {}).items():
                 arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), v, "json")
+            for n, ref in (st.get("blobs") or {}).items():  # the Go SDK's large fields
+                arts[n] = DataArtifact("%s/%s" % (self.pathspec, n), None, "json", ref.get("blob"))
         self._artifacts = arts
         return arts
 

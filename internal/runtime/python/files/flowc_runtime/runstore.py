@@ -4,6 +4,7 @@ in flowc's Go package internal/runrecord), nowhere else.
     run.json        {"id", "flow", "user", "status", "started", "finished", "params", "steps"}
     events.jsonl    one task event per line: {"step", "index", "event", "at"}
     state/<step>/<i>/<j>/state.pkl (Python flows) or state.json (Go flows)
+    blobs/sha256/<hex>  the artifacts of 64 KiB or more, stored once (the states refer to them)
     logs/<step>.<i>.<j>.out and .err
 
 A store answers in run ids, step names and foreach index lists, so that a run kept elsewhere (a
@@ -12,6 +13,7 @@ the same methods: S3Store in s3store.py.
 """
 import json
 import os
+import re
 
 
 class LocalStore(object):
@@ -63,6 +65,13 @@ class LocalStore(object):
             except OSError:
                 continue
         return None, None
+
+    def blob(self, run_id, digest):
+        """The bytes of a large artifact flowc run stored once for the run (blobs/sha256/HEX)."""
+        if not re.fullmatch(r"[0-9a-f]{64}", digest or ""):
+            raise ValueError("bad blob reference %r" % (digest,))
+        with open(self._p(run_id, "blobs", "sha256", digest), "rb") as f:
+            return f.read()
 
     def task_indexes(self, run_id, step):
         """The foreach indexes of the tasks of a step that left state, for runs without events."""

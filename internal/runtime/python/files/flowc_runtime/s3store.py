@@ -243,6 +243,11 @@ class S3Store(object):
                 return self.client.get(files["state." + kind][0]), kind
         return None, None
 
+    def blob(self, run_id, digest):
+        # Only flowc run stores large artifacts as blobs; a pod's state holds them in place.
+        raise ValueError("run %s refers to blob %s, which the artifact repository does not keep"
+                         % (run_id, digest))
+
     def state_steps(self, run_id):
         return sorted(set(s for s, _ in self._state_files(run_id)))
 
