@@ -242,7 +242,7 @@ func TestFailures(t *testing.T) {
 		s.want("before", `"kept"`)
 		s.want("partial", `"kept too"`) // set before the exception: kept, as Metaflow keeps it
 		err := s.data().Artifacts["err"].(map[string]any)
-		if err["__class__"] != "CaughtException" || err["type"] != "KeyError" || err["message"] != "'missing thing'" ||
+		if err["__class__"] != "CaughtException" || err["type"] != "builtins.KeyError" || err["message"] != "'missing thing'" ||
 			!strings.Contains(err["traceback"].(string), `raise KeyError("missing thing")`) {
 			t.Errorf("err = %v", err)
 		}
@@ -261,7 +261,7 @@ func TestFailures(t *testing.T) {
 			}
 		}
 		err := c.dump(cmd.Out).Artifacts["err"].(map[string]any)
-		if err["type"] != "ValueError" || err["message"] != "boom: again" {
+		if err["type"] != "builtins.ValueError" || err["message"] != "boom: again" {
 			t.Errorf("err = %v", err)
 		}
 	})

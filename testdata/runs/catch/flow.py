@@ -21,6 +21,9 @@ class CatchFlow(FlowSpec):
     def end(self):
         self.caught = self.problem is not None
         self.kind = self.problem.type
+        self.message = self.problem.exception
+        self.text_is_traceback = str(self.problem).startswith("Traceback")
+        self.is_exception = isinstance(self.problem, Exception)
         self.has_after = hasattr(self, "after")
         print("caught", self.caught, "before:", self.before)
 

@@ -36,16 +36,20 @@ class ArtifactError(FlowcException):
     """An artifact could not be pickled or unpickled."""
 
 
-class CaughtException(object):
-    """What @catch(var=...) stores when a step raises: the exception's type, message and traceback.
-
-    The names type, exception and stacktrace follow Metaflow's wrapper of a caught exception.
+class CaughtException(Exception):
+    """What @catch(var=...) stores when a step raises, as Metaflow's MetaflowExceptionWrapper:
+    .type is the exception's qualified type ("builtins.ValueError"), .exception its str(),
+    .stacktrace the traceback, and str() the traceback too.
     """
 
     def __init__(self, type_name, message, traceback_text):
+        super().__init__(message)
         self.type = type_name
         self.message = message
         self.traceback = traceback_text
+
+    def __reduce__(self):
+        return (CaughtException, (self.type, self.message, self.traceback))
 
     @property
     def exception(self):
@@ -56,7 +60,9 @@ class CaughtException(object):
         return self.traceback
 
     def __str__(self):
-        return "%s: %s" % (self.type, self.message) if self.message else self.type
+        if self.traceback:
+            return self.traceback
+        return "[no stacktrace]\n%s: %s" % (self.type, self.message)
 
     def __repr__(self):
         return "CaughtException(%r, %r)" % (self.type, self.message)

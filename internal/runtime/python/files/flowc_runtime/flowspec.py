@@ -6,9 +6,12 @@ An instance built by the runtime keeps its bookkeeping in private attributes (ne
     _flowc_params  {attribute name: value} of the flow's parameters
     _flowc_frames  the foreach stack (state.Frame), outermost first
     _flowc_lazy    {artifact name: pickle} of the artifacts not yet read by the step
+    _flowc_parent  {artifact name: pickle} of the artifacts the step started with
 """
+import inspect
 import os
 import sys
+import types
 
 from . import state
 from .decorators import is_step
@@ -59,13 +62,24 @@ class FlowSpec(object):
         self.__dict__[name] = value
         return value
 
+    def __setattr__(self, name, value):
+        if is_flow_constant(type(self), name):
+            raise AttributeError("cannot assign to self.%s: flow-level attributes are read-only "
+                                 "(as in Metaflow); store the value under another name" % name)
+        object.__setattr__(self, name, value)
+
     def __delattr__(self, name):
-        lazy = self.__dict__.get("_flowc_lazy") or {}
-        if name in lazy:
-            del lazy[name]
-            self.__dict__.pop(name, None)
-            return
-        object.__delattr__(self, name)
+        d = self.__dict__
+        lazy = d.get("_flowc_lazy")
+        if name in d:
+            object.__delattr__(self, name)
+        elif lazy is None or name not in lazy:
+            object.__delattr__(self, name)  # raises AttributeError
+        # As in Metaflow, an artifact the step got from its parent stays one: after `del self.x`,
+        # self.x reads the parent's value again, and the next step gets it.
+        parent = d.get("_flowc_parent") or {}
+        if lazy is not None and name in parent:
+            lazy[name] = parent[name]
 
     @property
     def index(self):
@@ -155,6 +169,24 @@ class FlowSpec(object):
                 conflicts)
         for name in sorted(merged):
             setattr(self, name, merged[name])
+
+
+# Names of FlowSpec that Metaflow never treats as flow-level constants.
+_NOT_CONSTANTS = {"cmd", "foreach_stack", "index", "input", "script_name", "name"}
+
+
+def is_flow_constant(cls, name):
+    """Reports whether name is a public class-level value of the flow (WEIGHT = 10), which
+    Metaflow makes read-only in every step: not a method, property, class or parameter."""
+    if name.startswith("_") or name in _NOT_CONSTANTS:
+        return False
+    try:
+        value = inspect.getattr_static(cls, name)
+    except AttributeError:
+        return False
+    if isinstance(value, (property, type, types.FunctionType, staticmethod, classmethod)):
+        return False
+    return not hasattr(type(value), "__set__")  # parameters and configs refuse it themselves
 
 
 def _names(names):

@@ -12,12 +12,13 @@ from .errors import quote
 class InputView(object):
     """One input of a join: what its parent step left."""
 
-    def __init__(self, step, artifacts, frame, params):
+    def __init__(self, step, artifacts, frame, params, cls=None):
         d = self.__dict__
         d["_step"] = step
         d["_raw"] = artifacts
         d["_frame"] = frame
         d["_params"] = params
+        d["_cls"] = cls
         d["_cache"] = {}
 
     def __getattr__(self, name):
@@ -27,6 +28,12 @@ class InputView(object):
             return self._value(name)
         if name in self._params:
             return self._params[name]
+        if self._cls is not None and hasattr(self._cls, name):
+            # In Metaflow an input is a copy of the flow: its class constants, methods and
+            # properties are there too (inputs.a.LIMIT, inp.helper()), bound to the input.
+            value = getattr(self._cls, name)
+            get = getattr(type(value), "__get__", None)
+            return get(value, self, self._cls) if get is not None else value
         raise AttributeError("input from step %s has no artifact %s"
                              % (quote(self._step), quote(name)))
 

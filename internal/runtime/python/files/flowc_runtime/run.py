@@ -5,10 +5,11 @@ import sys
 
 from . import decorators, state
 from .errors import ArtifactError, CaughtException, FlowcError, FlowcException, quote
-from .flowspec import foreach_count
+from .config import Config
+from .flowspec import foreach_count, is_flow_constant
 from .report import describe, user_traceback
 from .runinfo import current, retry_count_known
-from .task import Step
+from .task import FLOW_MODULE, Step
 
 
 def run(args):
@@ -73,7 +74,7 @@ def _handle_failure(step, error):
     flow = step.flow
     var = catch.get("var")
     if var:
-        caught = CaughtException(_type_name(error), " ".join(str(error).split()), text)
+        caught = CaughtException(_qualified_type(error), str(error), text)
         try:
             setattr(flow, var, caught)
         except AttributeError as e:
@@ -118,6 +119,13 @@ def _catch_applies():
         return current.retry_count >= int(raw)
     except ValueError:
         return True  # as the Go SDK reads it: an unreadable count cannot hold @catch back
+
+
+def _qualified_type(error):
+    # Metaflow's form: "builtins.ValueError"; the flow file's own classes are __main__'s there.
+    cls = type(error)
+    module = "__main__" if cls.__module__ == FLOW_MODULE else cls.__module__
+    return "%s.%s" % (module, cls.__name__)
 
 
 def _type_name(error):
@@ -176,4 +184,22 @@ def _artifacts(step, flow):
             failures.append(str(e))
     if failures:
         raise FlowcError("step %s: %s" % (quote(step.name), "; ".join(failures)))
+    out.update(_class_values(flow, out))
+    return out
+
+
+def _class_values(flow, have):
+    """Returns {name: pickle} of the flow's class-level constants and configs, which Metaflow
+    stores with every task (run.data.WEIGHT, run.data.cfg); steps read them from the class. One
+    that cannot be pickled is left out rather than failing the step."""
+    cls, out = type(flow), {}
+    for name in dir(cls):
+        if name in have or name in flow.__dict__:
+            continue
+        if not (is_flow_constant(cls, name) or isinstance(getattr(cls, name, None), Config)):
+            continue
+        try:
+            out[name] = state.encode("artifact %s" % quote(name), getattr(flow, name))
+        except (ArtifactError, FlowcError):
+            continue
     return out

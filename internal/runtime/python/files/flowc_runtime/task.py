@@ -134,8 +134,8 @@ class Step(object):
         if self.children:
             return self._build_foreach_join()
         if self.join:
-            views = [InputView(p, st.artifacts, st.frames[-1] if st.frames else None, self.params)
-                     for p, st in self.parents]
+            views = [InputView(p, st.artifacts, st.frames[-1] if st.frames else None, self.params,
+                               self.cls) for p, st in self.parents]
             return self._new_flow({}, self.parents[0][1].frames), Inputs(views, foreach=False)
         if not self.parents:
             return self._new_flow({}, []), None
@@ -155,7 +155,7 @@ class Step(object):
             if top.num_splits != len(self.children):
                 raise FlowcError("the foreach before step %s has %d children, found %d"
                                  % (quote(parent), top.num_splits, len(self.children)))
-        views = [InputView(parent, st.artifacts, st.frames[-1], self.params)
+        views = [InputView(parent, st.artifacts, st.frames[-1], self.params, self.cls)
                  for st in self.children]
         return self._new_flow({}, self.children[0].frames[:-1]), Inputs(views, foreach=True)
 
@@ -188,6 +188,7 @@ class Step(object):
         d["_flowc_params"] = self.params
         d["_flowc_frames"] = list(frames)
         d["_flowc_lazy"] = dict(artifacts)
+        d["_flowc_parent"] = dict(artifacts)  # what `del self.x` falls back to (flowspec.py)
         for name in sorted(artifacts):
             if hasattr(self.cls, name):
                 # A class attribute of that name would win over __getattr__: load it now.
