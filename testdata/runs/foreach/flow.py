@@ -19,6 +19,7 @@ class ForeachFlow(FlowSpec):
     def join(self, inputs):
         self.squares = [i.sq for i in inputs]
         self.total = sum(self.squares)
+        self.items = inputs.square.items  # inputs.<step>: the last child, as in Metaflow
         self.next(self.end)
 
     @step

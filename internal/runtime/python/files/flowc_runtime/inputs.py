@@ -1,7 +1,8 @@
 """The inputs of a join step: `def join(self, inputs)`.
 
 inputs iterates in a stable order: a static split's branches in the order of the --in flags,
-a foreach's children by index. inputs.a (or inputs["a"]) is the input from branch step a;
+a foreach's children by index. inputs.a (or inputs["a"]) is the input from branch step a
+(in a foreach join, the last child, as in Metaflow);
 inputs[0] is the first input. Each input shows its step's artifacts (and the flow's
 parameters) as read-only attributes, and .index/.input of its foreach frame.
 """
@@ -97,10 +98,9 @@ class Inputs(object):
         return "<inputs %s>" % ", ".join(repr(v) for v in self._views)
 
     def _by_step(self, name):
-        if self._foreach:
-            raise AttributeError("the inputs of a foreach join are its children: iterate over "
-                                 "them or index them by number, not inputs.%s" % name)
-        for view in self._views:
+        # As in Metaflow, inputs.<step> is the last input from that step: in a foreach join,
+        # the last child.
+        for view in reversed(self._views):
             if view._step == name:
                 return view
         raise AttributeError("the join has no input from step %s (its inputs come from %s)"
