@@ -65,7 +65,7 @@ class CaughtException(Exception):
         return "[no stacktrace]\n%s: %s" % (self.type, self.message)
 
     def __repr__(self):
-        return "CaughtException(%r, %r)" % (self.type, self.message)
+        return str(self)  # as Metaflow's wrapper: flowc show prints the traceback
 
 
 def quote(name):
