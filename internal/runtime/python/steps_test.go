@@ -86,8 +86,8 @@ func TestSplitJoin(t *testing.T) {
 	t.Run("conflict", func(t *testing.T) {
 		t.Parallel()
 		c, join := splitRun(t, "all", "a", "b")
-		c.fails(join, 1, `MergeArtifactsException`,
-			`flowc: step "join" failed: MergeArtifactsException: step "join" cannot merge artifacts "branch", "x"`)
+		c.fails(join, 1, `UnhandledInMergeArtifactsException`,
+			`flowc: step "join" failed: UnhandledInMergeArtifactsException: step "join" cannot merge artifacts "branch", "x"`)
 	})
 }
 

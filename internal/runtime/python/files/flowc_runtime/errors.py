@@ -32,6 +32,14 @@ class MergeArtifactsException(FlowcException):
         self.artifact_names = list(artifact_names)
 
 
+class UnhandledInMergeArtifactsException(MergeArtifactsException):
+    """merge_artifacts found conflicting values (Metaflow's name for the error)."""
+
+
+class MissingInMergeArtifactsException(MergeArtifactsException):
+    """merge_artifacts(include=...) named an artifact that no input has (Metaflow's name)."""
+
+
 class ArtifactError(FlowcException):
     """An artifact could not be pickled or unpickled."""
 

@@ -15,7 +15,8 @@ import types
 
 from . import state
 from .decorators import is_step
-from .errors import InvalidNextException, MergeArtifactsException, quote
+from .errors import (FlowcException, InvalidNextException, MissingInMergeArtifactsException,
+                     UnhandledInMergeArtifactsException, quote)
 from .inputs import Inputs, values_agree
 
 
@@ -135,18 +136,21 @@ class FlowSpec(object):
     def merge_artifacts(self, inputs, exclude=None, include=None):
         """In a join, copies each artifact of the inputs that has the same value in every input
         having it. Artifacts already set on self are kept; conflicting values raise
-        MergeArtifactsException naming them unless exclude lists them."""
+        UnhandledInMergeArtifactsException naming them unless exclude lists them."""
         if not isinstance(inputs, Inputs):
-            raise TypeError("merge_artifacts takes the inputs argument of a join step")
+            # Metaflow raises its MetaflowException here, which flows catch by that name.
+            raise FlowcException("merge_artifacts can only be called in a join, with the "
+                                 "inputs argument of the join step")
         exclude, include = set(exclude or ()), list(include or ())
         if exclude and include:
-            raise ValueError("merge_artifacts takes include or exclude, not both")
+            raise FlowcException("merge_artifacts takes include or exclude, not both")
         available = sorted(set().union(*(v._artifact_names() for v in inputs)))
-        missing = [n for n in include if n not in available]
+        missing = [n for n in include if n not in available and not hasattr(self, n)]
         if missing:
             verb = "is" if len(missing) == 1 else "are"
-            raise MergeArtifactsException("merge_artifacts: %s named in include %s in no input"
-                                          % (_names(missing), verb), missing)
+            raise MissingInMergeArtifactsException(
+                "merge_artifacts: %s named in include %s in no input" % (_names(missing), verb),
+                missing)
         lazy = self.__dict__.get("_flowc_lazy") or {}
         merged, conflicts = {}, []
         for name in include or available:
@@ -163,7 +167,7 @@ class FlowSpec(object):
             ctx = self.__dict__.get("_flowc_ctx")
             step = quote(ctx.step) if ctx else "this step"
             them = "it" if len(conflicts) == 1 else "them"
-            raise MergeArtifactsException(
+            raise UnhandledInMergeArtifactsException(
                 "step %s cannot merge %s: the inputs have different values; set %s on self "
                 "before merge_artifacts, or exclude %s" % (step, _names(conflicts), them, them),
                 conflicts)
