@@ -74,6 +74,10 @@
 //	//flowc:schedule cron="0 * * * *" timezone=UTC  // on the flow type
 //	//flowc:project name=sales                      // on the flow type
 //
+// A step still running at its //flowc:timeout fails with a *TimeoutError, which //flowc:retry
+// and //flowc:catch handle like any other error; Go cannot stop the step's goroutine, so the
+// process goes on without it (under //flowc:catch, from the step's inputs) and exits.
+//
 // Directives go in the doc comment right above the declaration, with //flowc:flow or
 // //flowc:step, and no blank line in between: flowc warns about a directive it finds elsewhere.
 //

@@ -6,6 +6,10 @@ import (
 	"os"
 	"reflect"
 	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // Main runs the one step that the command line names and exits: 0 when the step succeeded and
@@ -67,13 +71,26 @@ func RunStep(f Flow, args []string) error {
 	if err := r.prepare(); err != nil {
 		return fmt.Errorf("step %s: %v", c.Step, err)
 	}
-	if err := r.call(); err != nil {
+	timeout, err := timeoutFromEnv()
+	if err != nil {
+		return fmt.Errorf("step %s: %v", c.Step, err)
+	}
+	if err, abandoned := r.callWithin(timeout); err != nil {
 		c, cerr := catchFromEnv()
 		if cerr != nil {
 			return errors.Join(err, cerr)
 		}
 		if c == nil {
 			return err
+		}
+		if abandoned {
+			// The step's goroutine still runs and owns its flow value: //flowc:catch goes
+			// on from a fresh one, holding the step's inputs (PROTOCOL.md, "Retry and catch").
+			nr, ferr := r.fresh(f)
+			if ferr != nil {
+				return errors.Join(err, fmt.Errorf("step %s: %v", r.c.Step, ferr))
+			}
+			r = nr
 		}
 		if err := r.recoverStep(c, err); err != nil {
 			return fmt.Errorf("step %s: %v", r.c.Step, err)
@@ -83,6 +100,61 @@ func RunStep(f Flow, args []string) error {
 		return fmt.Errorf("step %s: %v", c.Step, err)
 	}
 	return nil
+}
+
+// TimeoutError is a step that ran past its //flowc:timeout (FLOWC_TIMEOUT): it fails the
+// attempt like any other error, so //flowc:retry runs it again and //flowc:catch can take over.
+type TimeoutError struct {
+	Step    string
+	Seconds int
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("timed out after %d seconds (//flowc:timeout)", e.Seconds)
+}
+
+// timeoutFromEnv is the step's timeout in seconds from FLOWC_TIMEOUT; 0 without one.
+func timeoutFromEnv() (int, error) {
+	raw := os.Getenv(spec.EnvTimeout)
+	if raw == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%s=%q is not a number of seconds", spec.EnvTimeout, raw)
+	}
+	return n, nil
+}
+
+// callWithin calls the step; with a timeout, in a goroutine that it stops waiting for when the
+// time is up (Go cannot interrupt it), and then abandoned is true and the error a TimeoutError.
+func (r *runner) callWithin(secs int) (err error, abandoned bool) {
+	if secs <= 0 {
+		return r.call(), false
+	}
+	done := make(chan error, 1)
+	go func() { done <- r.call() }()
+	t := time.NewTimer(time.Duration(secs) * time.Second)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return err, false
+	case <-t.C:
+		return &StepError{Step: r.c.Step, Err: &TimeoutError{Step: r.c.Step, Seconds: secs}}, true
+	}
+}
+
+// fresh is a runner of the same step on a new flow value of f's type, its inputs loaded.
+func (r *runner) fresh(f Flow) (*runner, error) {
+	nf, ok := reflect.New(reflect.TypeOf(f).Elem()).Interface().(Flow)
+	if !ok {
+		return r, fmt.Errorf("%T: cannot make a new flow value", f)
+	}
+	nr, err := newRunner(nf, r.c)
+	if err != nil {
+		return r, err
+	}
+	return nr, nr.prepare()
 }
 
 // call runs the step method, turning a panic into a StepError.

@@ -54,7 +54,7 @@ func (e *emitter) applyDecorators(s *ir.Step, t *Template) {
 		}
 	}
 	if d := s.Decorator("timeout"); d != nil {
-		t.ActiveDeadlineSeconds = ir.TimeoutSeconds(d)
+		t.ActiveDeadlineSeconds = stepcmd.Deadline(s)
 	}
 }
 

@@ -38,7 +38,10 @@ func (r *runner) exec(ctx context.Context, t task) error {
 		env = append(env, v.Name+"="+v.Value)
 	}
 	retries := stepcmd.Retries(t.step.Decorator("retry"))
+	// The step raises its own timeout (FLOWC_TIMEOUT, so that @retry and @catch see it as
+	// Metaflow's do); the process group is stopped from outside only past a grace period.
 	timeout := time.Duration(ir.TimeoutSeconds(t.step.Decorator("timeout"))) * time.Second
+	deadline := time.Duration(stepcmd.Deadline(t.step)) * time.Second
 	r.event(t, "started")
 	r.progress(t, "started", 0)
 	began := time.Now()
@@ -50,7 +53,7 @@ func (r *runner) exec(ctx context.Context, t task) error {
 			}
 		}
 		from := logs.errSize()
-		err := r.attempt(ctx, t, logs, append(env, fmt.Sprintf("%s=%d", stepcmd.EnvRetryCount, attempt)), timeout)
+		err := r.attempt(ctx, t, logs, append(env, fmt.Sprintf("%s=%d", stepcmd.EnvRetryCount, attempt)), deadline)
 		switch {
 		case err == nil:
 			if c, ok := caught(r.outDir(t)); ok {
@@ -66,7 +69,7 @@ func (r *runner) exec(ctx context.Context, t task) error {
 			return context.Cause(ctx)
 		}
 		if errors.Is(err, errTimeout) {
-			err = fmt.Errorf("timed out after %v (@timeout)", timeout)
+			err = fmt.Errorf("timed out after %v (@timeout) and still running %v later: stopped", timeout, deadline-timeout)
 		}
 		if attempt < retries {
 			r.event(t, "retry")

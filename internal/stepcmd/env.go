@@ -2,9 +2,11 @@ package stepcmd
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
+	"github.com/flowc-dev/flowc/internal/stepcmd/spec"
 )
 
 // EnvVar is one environment variable a step runs with.
@@ -40,7 +42,21 @@ func Env(f *ir.Flow, s *ir.Step) []EnvVar {
 	if d := s.Decorator("retry"); d != nil {
 		env = append(env, EnvVar{EnvRetryTimes, fmt.Sprint(Retries(d))})
 	}
+	if secs := ir.TimeoutSeconds(s.Decorator("timeout")); secs > 0 {
+		env = append(env, EnvVar{EnvTimeout, fmt.Sprint(secs)})
+	}
 	return env
+}
+
+// Deadline is how long the pod or flowc run lets a step with @timeout run before stopping it
+// from outside: the timeout and spec.TimeoutGrace, so that the step's own timeout comes first.
+// Zero without @timeout.
+func Deadline(s *ir.Step) int64 {
+	secs := ir.TimeoutSeconds(s.Decorator("timeout"))
+	if secs <= 0 {
+		return 0
+	}
+	return min(secs+spec.TimeoutGrace, math.MaxInt32)
 }
 
 // Retries is how many times a step with this @retry is tried again after failing.

@@ -19,6 +19,7 @@ const (
 	EnvRetryCount = spec.EnvRetryCount
 	EnvRetryTimes = spec.EnvRetryTimes
 	EnvCatch      = spec.EnvCatch
+	EnvTimeout    = spec.EnvTimeout
 	EnvOrigin     = spec.EnvOrigin
 	EnvNamespace  = spec.EnvNamespace
 	EnvBranch     = spec.EnvBranch

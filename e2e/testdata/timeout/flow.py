@@ -4,7 +4,7 @@ from metaflow import FlowSpec, step, timeout
 
 
 class TimeoutFlow(FlowSpec):
-    """start sleeps past its @timeout and is killed."""
+    """start sleeps past its @timeout: the timeout is raised in it and the run fails."""
 
     @timeout(seconds=5)
     @step

@@ -29,11 +29,17 @@ const (
 	EnvRetryCount = "FLOWC_RETRY_COUNT" // the 0-based attempt
 	EnvRetryTimes = "FLOWC_RETRY_TIMES" // the step's @retry times: @catch applies from that attempt on
 	EnvCatch      = "FLOWC_CATCH"       // the step's @catch: "var=NAME,print_exception=false", "" for none
+	EnvTimeout    = "FLOWC_TIMEOUT"     // the step's @timeout in seconds: the step raises a timeout then
 	EnvOrigin     = "FLOWC_ORIGIN_RUN_ID"
 	EnvNamespace  = "FLOWC_NAMESPACE"
 	EnvBranch     = "FLOWC_BRANCH"   // the @project branch: "prod", "user.NAME", or "test.NAME"
 	EnvBlobDir    = "FLOWC_BLOB_DIR" // where large Python artifacts are stored once per run (flowc run only)
 )
+
+// TimeoutGrace is how long past its @timeout a step gets to fail by itself (the timeout raised
+// in it, so that @retry and @catch handle it as Metaflow's do) before the pod's deadline or
+// flowc run stops it from outside, for a step stuck where it cannot be interrupted.
+const TimeoutGrace = 30
 
 // MaxArgParam is the largest parameter value, in bytes, that travels on the command line. Linux
 // limits one argument (and one environment string) to 128 KiB and base64 adds a third, and

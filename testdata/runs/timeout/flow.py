@@ -4,13 +4,13 @@ from metaflow import FlowSpec, step, timeout
 
 
 class TimeoutFlow(FlowSpec):
-    """@timeout stops a step that runs too long, and the run fails."""
+    """@timeout raises in a step that runs too long, and without @catch the run fails."""
 
     @step
     def start(self):
         self.next(self.slow)
 
-    @timeout(seconds=10)  # a margin for a loaded machine: the step must print before it is killed
+    @timeout(seconds=10)  # a margin for a loaded machine: the step must print before it times out
     @step
     def slow(self):
         print("sleeping")

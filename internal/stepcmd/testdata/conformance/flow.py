@@ -33,5 +33,11 @@ class ConformanceFlow(FlowSpec):
         self.next(self.end)
 
     @step
+    def slow(self):
+        import time
+        time.sleep(20)
+        self.next(self.end)
+
+    @step
     def end(self):
         pass

@@ -68,7 +68,7 @@ resources = _make("resources", "@resources(cpu=, memory=, gpu=, disk=): the pod'
 kubernetes = _make("kubernetes", "@kubernetes(...): the pod's image, resources and placement.")
 batch = _make("batch", "@batch(...): accepted and ignored; flowc runs steps on Kubernetes.")
 retry = _make("retry", "@retry(times=3): Argo retries the step; no-op in the process.")
-timeout = _make("timeout", "@timeout(seconds=, minutes=, hours=): the pod's deadline.")
+timeout = _make("timeout", "@timeout(seconds=, minutes=, hours=): the step fails with a TimeoutException then.")
 catch = _make("catch", "@catch(var=None, print_exception=True): record a failure, go on.")
 environment = _make("environment", "@environment(vars={...}): the pod's environment.")
 secrets = _make("secrets", "@secrets(sources=[...]): Kubernetes secrets as environment.")

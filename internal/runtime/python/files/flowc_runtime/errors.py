@@ -40,6 +40,15 @@ class MissingInMergeArtifactsException(MergeArtifactsException):
     """merge_artifacts(include=...) named an artifact that no input has (Metaflow's name)."""
 
 
+class TimeoutException(FlowcException):
+    """A step ran past its @timeout. Raised inside the step, as Metaflow's @timeout does, so that
+    @retry runs it again and @catch can take over."""
+
+
+# Its qualified name is Metaflow's, so that @catch's .type reads the same in both.
+TimeoutException.__module__ = "metaflow.plugins.timeout_decorator"
+
+
 class ArtifactError(FlowcException):
     """An artifact could not be pickled or unpickled."""
 

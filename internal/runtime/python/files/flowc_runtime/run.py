@@ -1,10 +1,12 @@
 """`python -m flowc_runtime step ...`: runs a step and handles its failure, @catch included."""
 import json
 import os
+import signal
 import sys
 
 from . import decorators, state
-from .errors import ArtifactError, CaughtException, FlowcError, FlowcException, quote
+from .errors import (ArtifactError, CaughtException, FlowcError, FlowcException,
+                     TimeoutException, quote)
 from .config import Config
 from .flowspec import foreach_count, is_flow_constant
 from .report import describe, user_traceback
@@ -28,7 +30,7 @@ def run(args):
     current._bind(step.cls.__name__, step.name, [f.index for f in frames],
                   sorted(p.name for p in step.defs.values()),
                   decorators.find(step.cls, "project"))
-    error = _call(step.func, flow, inputs)
+    error = _call(step.func, flow, inputs, step.name)
     if error is not None:
         flow = _handle_failure(step, error)
     transition = flow.__dict__["_flowc_ctx"].transition
@@ -45,15 +47,39 @@ def _line_buffered():
             pass
 
 
-def _call(func, flow, inputs):
+def _call(func, flow, inputs, name):
+    secs = _timeout()
     try:
+        if secs:
+            _arm_timeout(secs, name)
         if inputs is None:
             func(flow)
         else:
             func(flow, inputs)
     except (Exception, SystemExit) as e:
         return e
+    finally:
+        if secs:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     return None
+
+
+def _timeout():
+    """The step's @timeout in seconds, from FLOWC_TIMEOUT (PROTOCOL.md, "Retry and catch")."""
+    raw = os.environ.get("FLOWC_TIMEOUT", "")
+    try:
+        return max(int(raw), 0) if raw else 0
+    except ValueError:
+        raise FlowcError("FLOWC_TIMEOUT=%r is not a number of seconds" % raw)
+
+
+def _arm_timeout(secs, name):
+    # As Metaflow's @timeout: the timeout is an exception raised in the step's code, which
+    # @retry and @catch then handle like any other failure.
+    def expired(signum, frame):
+        raise TimeoutException("step %s timed out after %d seconds (@timeout)" % (quote(name), secs))
+    signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, secs)
 
 
 def _handle_failure(step, error):

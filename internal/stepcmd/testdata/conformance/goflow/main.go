@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"time"
 
 	"github.com/flowc-dev/flowc/flow"
 )
@@ -53,6 +54,13 @@ func (f *ConformanceFlow) Join(in flow.Inputs[*ConformanceFlow]) error {
 func (f *ConformanceFlow) Boom() error {
 	f.Before = "kept"
 	return errors.New("boom")
+}
+
+//flowc:step
+func (f *ConformanceFlow) Slow() error {
+	time.Sleep(20 * time.Second)
+	f.Next(f.End)
+	return nil
 }
 
 //flowc:step
