@@ -36,7 +36,7 @@ func TestTemplateDefaultsAsExecuted(t *testing.T) {
 		env         []string
 	}{
 		{"start", shared.Image, []string{"FLOWC_RETRY_TIMES", "FLOWC_RETRY_COUNT", "FLOWC_RUN_ID", "FLOWC_TASK_ID"}},
-		{"train", "registry.example.com/train:1.4", []string{"MODE", "DEBUG", "FLOWC_RUN_ID", "FLOWC_TASK_ID"}},
+		{"train", "registry.example.com/train:1.4", []string{"MODE", "DEBUG", "FLOWC_TIMEOUT", "FLOWC_RUN_ID", "FLOWC_TASK_ID"}},
 	} {
 		ctr := byName[c.tmpl].Container
 		if ctr == nil {
