@@ -8,6 +8,7 @@ import (
 
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/outdir"
 )
 
 // TestHostileFileNames: a flow file whose name or directory would reach Argo as a template, or
@@ -73,5 +74,38 @@ func TestFIFOConfig(t *testing.T) {
 	_, diags := driver.Load([]string{filepath.Join(dir, "flow.py")})
 	if !strings.Contains(diags.String(), "app.json is not a regular file") {
 		t.Errorf("diagnostics: %v", diags)
+	}
+}
+
+// TestFlowNamedTwice: a file named twice, or named and found again under a directory also named,
+// is one flow, not two that collide on their output name.
+func TestFlowNamedTwice(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "flow.py")
+	if err := os.WriteFile(path, []byte(startEndFlow("TwiceFlow", "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	flows, diags := driver.Load([]string{path, filepath.Join(dir, ".", "flow.py"), dir})
+	if len(diags) != 0 || len(flows) != 1 {
+		t.Errorf("got %d flows, diagnostics %v", len(flows), diags)
+	}
+}
+
+// TestOutputInsideSources: compiling a directory with -o inside it (flowc compile . -o out) leaves
+// build contexts there holding copies of the flow; a second compile must not read them as flows.
+func TestOutputInsideSources(t *testing.T) {
+	dir := t.TempDir()
+	src := []byte(startEndFlow("InsideFlow", ""))
+	ctx := filepath.Join(dir, "out", "insideflow")
+	os.MkdirAll(ctx, 0o755)
+	for _, p := range []string{filepath.Join(dir, "flow.py"), filepath.Join(ctx, "flow.py")} {
+		if err := os.WriteFile(p, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(ctx, outdir.Marker), []byte("# written by flowc\n"), 0o644)
+	flows, diags := driver.Load([]string{dir})
+	if len(diags) != 0 || len(flows) != 1 || flows[0].Path != filepath.Join(dir, "flow.py") {
+		t.Errorf("got %d flows, diagnostics %v", len(flows), diags)
 	}
 }

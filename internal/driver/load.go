@@ -16,6 +16,7 @@ import (
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/outdir"
 	"github.com/flowc-dev/flowc/parser/golang"
 	"github.com/flowc-dev/flowc/parser/python"
 )
@@ -54,6 +55,7 @@ func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	var flows []*Flow
 	var diags diag.List
+	seen := map[string]bool{}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -62,7 +64,7 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 		}
 		if !st.IsDir() {
 			fl, d := frontendOf(p).Load(p, true, o)
-			flows, diags = append(flows, fl...), append(diags, d...)
+			flows, diags = appendNew(flows, fl, seen), append(diags, d...)
 			continue
 		}
 		units, err := sourceUnits(p)
@@ -74,7 +76,7 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 			for _, u := range units[i] {
 				fl, d := fe.Load(u, false, o)
 				found = found || len(fl) > 0 || d.HasErrors()
-				flows, diags = append(flows, fl...), append(diags, d...)
+				flows, diags = appendNew(flows, fl, seen), append(diags, d...)
 			}
 		}
 		if !found {
@@ -82,6 +84,23 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 		}
 	}
 	return flows, append(diags, unusedConfigs(paths, flows, o)...).Sorted()
+}
+
+// appendNew appends the flows of fl that seen does not hold yet: a file named twice, or named and
+// found again under a directory also named, is one flow, not two that collide.
+func appendNew(flows, fl []*Flow, seen map[string]bool) []*Flow {
+	for _, f := range fl {
+		abs, err := filepath.Abs(f.Path)
+		if err != nil {
+			abs = f.Path
+		}
+		key := abs + "\x00" + f.IR.Name
+		if !seen[key] {
+			seen[key] = true
+			flows = append(flows, f)
+		}
+	}
+	return flows
 }
 
 // loadFile parses one file; must says whether a file without a flow is an error.
@@ -157,7 +176,7 @@ func sourceUnits(dir string) (units [][]string, err error) {
 		if d.IsDir() {
 			n := d.Name()
 			if p != dir && (strings.HasPrefix(n, ".") || n == "__pycache__" || n == "node_modules" || n == "venv" ||
-				n == "site-packages" || n == "testdata" || n == "vendor") {
+				n == "site-packages" || n == "testdata" || n == "vendor" || isOutput(p)) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -177,6 +196,13 @@ func sourceUnits(dir string) (units [][]string, err error) {
 		sort.Strings(u)
 	}
 	return units, err
+}
+
+// isOutput reports whether dir is a build context flowc wrote (it holds outdir's marker): its
+// copy of the flow is an output, not a second flow, when -o lies inside the directory compiled.
+func isOutput(dir string) bool {
+	st, err := os.Lstat(filepath.Join(dir, outdir.Marker))
+	return err == nil && st.Mode().IsRegular()
 }
 
 // readRegular reads a flow file the user named, refusing what is not a regular file (a FIFO
