@@ -140,6 +140,7 @@ func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]b
 			if st := f.step(s); st != nil {
 				fl.Steps = append(fl.Steps, st)
 				fl.Problems = append(fl.Problems, f.stepProblems(s)...)
+				fl.Problems = append(fl.Problems, f.bodyProblems(s, st)...)
 			}
 		}
 	}

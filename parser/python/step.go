@@ -55,9 +55,10 @@ func (f *file) step(d *ast.FunctionDef) *ir.Step {
 }
 
 // numArgs counts a method's parameters, self included; *args and **kwargs count as one each,
-// so that Metaflow's signature rule (self, or self and inputs) sees them as extra.
+// so that Metaflow's signature rule (self, or self and inputs) sees them as extra. A method
+// without a positional parameter has no self (Metaflow: "missing the 'self' argument").
 func numArgs(a *ast.Arguments) int {
-	if a == nil {
+	if a == nil || len(a.Args) == 0 {
 		return 0
 	}
 	n := len(a.Args) + len(a.Kwonlyargs)

@@ -1,0 +1,29 @@
+from metaflow import FlowSpec, step
+
+
+class StepBodyFlow(FlowSpec):
+    @step
+    async def start(self):  # want syntax "step \"start\" is declared async def"
+        self.next(self.a)
+
+    @step
+    def a(self):
+        if not self.x:
+            return  # want invalid-transition "return before self.next in step \"a\""
+        self.next(self.b)
+
+    @step
+    def b(*args):  # want num-args "step \"b\" is missing the self argument"
+        self.next(self.c)
+
+    @step
+    def c(self):
+        def helper():
+            return 1  # a function of its own: its return does not end the step
+
+        self.y = helper()
+        self.next(self.end)
+
+    @step
+    def end(self):
+        pass
