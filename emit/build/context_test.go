@@ -196,7 +196,7 @@ func frontendFlow(t *testing.T, dir string, src []byte, classLine int) *ir.Flow 
 		t.Fatal(err)
 	}
 	imports := python.Imports("flow.py", src)
-	local, third := python.LocalModules("flow.py", imports, root)
+	local, third, _ := python.LocalModules("flow.py", imports, root)
 	return &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: classLine, Col: 7},
 		Imports: imports, Modules: local, ThirdParty: third}
 }

@@ -109,3 +109,40 @@ func TestOutputInsideSources(t *testing.T) {
 		t.Errorf("got %d flows, diagnostics %v", len(flows), diags)
 	}
 }
+
+// TestBrokenImports: a local module the flow imports that Python would refuse (a syntax error,
+// bytes that are not UTF-8, also one imported by another module), and a relative import in the
+// flow file, which a script cannot make, fail the compile where the image would fail at import.
+func TestBrokenImports(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"flow.py":   "import helper\nfrom . import sibling\nimport good\n" + startEndFlow("BrokenImportFlow", ""),
+		"helper.py": "\ndef x(:\n    pass\n",
+		"good.py":   "\nimport deeper\n",
+		"deeper.py": "x = 'caf\xe9'\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	_, diags := driver.Load([]string{"flow.py"})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+		for _, n := range d.Notes {
+			got = append(got, "  "+n.Pos.String()+": "+n.Message)
+		}
+	}
+	want := []string{
+		`deeper.py:1:9: error: byte 0xe9 is not UTF-8, which Python reads source files as; save the file as UTF-8 [syntax]`,
+		`  good.py:2:1: imported here`,
+		`flow.py:2:1: error: relative import of "." in the flow file: Python runs the flow file as a script, which has no package to import from [import]`,
+		`helper.py:2:6: error: invalid syntax: '(' was never closed [syntax]`,
+		`  flow.py:1:1: imported here`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
