@@ -56,6 +56,7 @@ func (l *loader) flows(pkg *packages.Package) []*ir.Flow {
 		ft.ir.Imports = imports
 		byName[ft.name] = ft
 		l.params(ft)
+		l.stateTypes(ft)
 		out = append(out, ft.ir)
 	}
 	for _, f := range files {
