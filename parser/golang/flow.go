@@ -57,6 +57,7 @@ func (l *loader) flows(pkg *packages.Package) []*ir.Flow {
 		byName[ft.name] = ft
 		l.params(ft)
 		l.stateTypes(ft)
+		l.checkMain(ft, files)
 		out = append(out, ft.ir)
 	}
 	for _, f := range files {
