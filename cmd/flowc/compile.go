@@ -132,6 +132,10 @@ func runCompile(e *env, args []string) int {
 	if len(paths) == 0 {
 		return usageErr(e, "compile needs at least one flow file or directory")
 	}
+	if *outDir == "" {
+		// An unset variable (-o "$OUT") would write into the working directory.
+		return usageErr(e, "-o needs a directory, or - for the manifests on stdout")
+	}
 	if *check && *outDir == "-" {
 		return usageErr(e, "--check needs -o DIR, the directory that holds the committed output")
 	}
