@@ -29,6 +29,9 @@ func (f *file) step(d *ast.FunctionDef) *ir.Step {
 			continue // refused by stepProblems, not also an unknown decorator
 		}
 		deco := f.decorator(e)
+		if st != nil && deco.Name != "step" {
+			continue // below @step: refused by stepProblems, not also an unknown decorator
+		}
 		if deco.Name == "step" {
 			st = &ir.Step{DecoPos: deco.Pos}
 			if len(deco.Args) == 0 {
