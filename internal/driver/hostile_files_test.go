@@ -146,3 +146,23 @@ func TestBrokenImports(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLinkOutOfCompiledDir: compiling a directory does not read a flow file that is a symbolic
+// link leading outside it (it says so); a link to a flow inside it is that flow, once.
+func TestLinkOutOfCompiledDir(t *testing.T) {
+	root := t.TempDir()
+	flows := filepath.Join(root, "flows")
+	os.MkdirAll(flows, 0o755)
+	os.WriteFile(filepath.Join(root, "secret.py"), []byte(startEndFlow("SecretFlow", "")), 0o644)
+	os.WriteFile(filepath.Join(flows, "flow.py"), []byte(startEndFlow("InsideFlow", "")), 0o644)
+	if err := os.Symlink(filepath.Join("..", "secret.py"), filepath.Join(flows, "out.py")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink("flow.py", filepath.Join(flows, "same.py"))
+	t.Chdir(root)
+	got, diags := driver.Load([]string{"flows"})
+	want := "flows/out.py: warning: flows/out.py is a symbolic link leading outside flows, so flowc does not read it [read]"
+	if len(got) != 1 || got[0].IR.Name != "InsideFlow" || len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("got %d flows, diagnostics %v", len(got), diags)
+	}
+}

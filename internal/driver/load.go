@@ -67,9 +67,14 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 			flows, diags = appendNew(flows, fl, seen), append(diags, d...)
 			continue
 		}
-		units, err := sourceUnits(p)
+		units, outside, err := sourceUnits(p)
 		if err != nil {
 			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.Read, "cannot read %s: %v", display(p), errText(err)))
+		}
+		for _, o := range outside {
+			diags = append(diags, diag.Warningf(diag.Pos{File: display(o)}, diag.Read,
+				"%s is a symbolic link leading outside %s, so flowc does not read it", display(o), display(p)).
+				Suggest("compile it by naming it, or copy the file in"))
 		}
 		found := false
 		for i, fe := range frontends {
@@ -93,6 +98,9 @@ func appendNew(flows, fl []*Flow, seen map[string]bool) []*Flow {
 		abs, err := filepath.Abs(f.Path)
 		if err != nil {
 			abs = f.Path
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real // a link beside its target is the target
 		}
 		key := abs + "\x00" + f.IR.Name
 		if !seen[key] {
@@ -165,10 +173,16 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 }
 
 // sourceUnits lists, for each of frontends, the units under dir it reads (files or package
-// directories, each once, sorted), skipping hidden directories, testdata, caches and virtualenvs.
-func sourceUnits(dir string) (units [][]string, err error) {
+// directories, each once, sorted), skipping hidden directories, testdata, caches and virtualenvs;
+// and the source files it skips because they are symbolic links leading outside dir, which a
+// compile of dir must not read.
+func sourceUnits(dir string) (units [][]string, outside []string, err error) {
 	units = make([][]string, len(frontends))
 	seen := map[string]bool{}
+	realDir, rerr := filepath.EvalSymlinks(dir)
+	if rerr != nil {
+		realDir = dir
+	}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -183,6 +197,10 @@ func sourceUnits(dir string) (units [][]string, err error) {
 		}
 		for i, fe := range frontends {
 			if u, ok := fe.Match(p); ok {
+				if d.Type()&fs.ModeSymlink != 0 && !linksInside(realDir, p) {
+					outside = append(outside, p)
+					break
+				}
 				if !seen[u] {
 					seen[u] = true
 					units[i] = append(units[i], u)
@@ -195,7 +213,17 @@ func sourceUnits(dir string) (units [][]string, err error) {
 	for _, u := range units {
 		sort.Strings(u)
 	}
-	return units, err
+	return units, outside, err
+}
+
+// linksInside reports whether the symbolic link p resolves to a file inside realDir.
+func linksInside(realDir, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(realDir, target)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // isOutput reports whether dir is a build context flowc wrote (it holds outdir's marker): its
