@@ -22,6 +22,11 @@ func (f *file) bodyProblems(d *ast.FunctionDef, st *ir.Step) []ir.Problem {
 			"step %q is declared async def: steps are called as plain methods, so its body would never run", st.Name),
 			Suggestion: "declare it with def"})
 	}
+	if y := f.yields(d.Body); y.IsValid() {
+		out = append(out, ir.Problem{Check: diag.Syntax, Pos: y, Message: fmt.Sprintf(
+			"step %q yields, which makes it a generator: steps are called as plain methods, so its body would never run", st.Name),
+			Suggestion: "remove the yield; keep what the step makes in attributes of self"})
+	}
 	if len(st.Transitions) == 0 {
 		return out
 	}
@@ -35,6 +40,26 @@ func (f *file) bodyProblems(d *ast.FunctionDef, st *ir.Step) []ir.Problem {
 		}
 	}
 	return out
+}
+
+// yields returns the position of the first yield of a method body (not of a function defined
+// in it), or the zero Pos.
+func (f *file) yields(body []ast.Stmt) diag.Pos {
+	var at diag.Pos
+	for _, s := range body {
+		ast.Walk(s, func(a ast.Ast) bool {
+			switch a.(type) {
+			case *ast.FunctionDef, *ast.Lambda, *ast.ClassDef:
+				return false
+			case *ast.Yield, *ast.YieldFrom:
+				if !at.IsValid() {
+					at = f.pos(a.(ast.Expr))
+				}
+			}
+			return !at.IsValid()
+		})
+	}
+	return at
 }
 
 // returns lists the return statements of a method body, not those of functions defined in it.

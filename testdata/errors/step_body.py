@@ -22,8 +22,16 @@ class StepBodyFlow(FlowSpec):
             return 1  # a function of its own: its return does not end the step
 
         self.y = helper()
+        self.next(self.d)
+
+    @step
+    def d(self):
+        self.squares = list(x * x for x in range(3))  # a generator expression is no yield
+        yield self.squares  # want syntax "^step \"d\" yields, which makes it a generator: steps are called as plain methods, so its body would never run$"
         self.next(self.end)
 
     @step
     def end(self):
         pass
+
+    c = None  # want step-name "^\"c\" is assigned after its @step method, which the assignment replaces"
