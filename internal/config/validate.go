@@ -164,12 +164,12 @@ func (r *reader) name(v *yaml.Node, dst *string, valid func(string) []string) {
 	}
 }
 
-// stringMap reads labels or annotations: qualified-name keys, values checked by valid.
 // flowcKey reports whether a label or annotation key is one flowc writes itself.
 func flowcKey(key string) bool {
 	return strings.HasPrefix(key, "flowc.dev/") || key == "app.kubernetes.io/managed-by"
 }
 
+// stringMap reads labels or annotations: qualified-name keys, values checked by valid.
 func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string]string {
 	if v.Kind != yaml.MappingNode {
 		r.errorf(v, diag.Config, "expected a mapping of names to strings, not a %s", kindName(v))
