@@ -166,3 +166,29 @@ func TestLinkOutOfCompiledDir(t *testing.T) {
 		t.Errorf("got %d flows, diagnostics %v", len(got), diags)
 	}
 }
+
+// TestCompileAllReportsEveryFlow: an error in one flow does not hide what compiling another
+// finds (a bad @pypi package is found when its build context is made).
+func TestCompileAllReportsEveryFlow(t *testing.T) {
+	dir := t.TempDir()
+	broken := "from metaflow import FlowSpec, step\n\n\nclass BrokenFlow(FlowSpec):\n    @step\n    def start(self):\n        self.next(self.start)\n\n" +
+		"    @step\n    def end(self):\n        pass\n"
+	pypi := strings.Replace(startEndFlow("PypiFlow", ""), "    @step\n    def start", "    @pypi(packages={\"pandas\\nRUN rm -rf /\": \"1\"})\n    @step\n    def start", 1)
+	pypi = strings.Replace(pypi, "import Config,", "import Config, pypi,", 1)
+	os.WriteFile(filepath.Join(dir, "a.py"), []byte(broken), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.py"), []byte(pypi), 0o644)
+	t.Chdir(dir)
+	outs, diags := driver.CompileAll([]string{"a.py", "b.py"}, driver.Options{Config: &config.Config{ImageRepo: "r", BaseImage: "python:3.12", Root: dir}})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`a.py:7:19: error: cycle: start -> start [cycle]`,
+		`a.py:10:9: error: step "end" is unreachable from start [unreachable]`,
+		`b.py:5:11: error: @pypi package "pandas\nRUN rm -rf /": not a package name [requirements]`,
+	}
+	if outs != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outputs %v, diagnostics\n%s\nwant\n%s", outs, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
