@@ -179,6 +179,13 @@ func (l *loader) decorator(d directive) *ir.Decorator {
 func (l *loader) strayDirectives(f *ast.File, used map[*ast.Comment]bool) {
 	for _, g := range f.Comments {
 		for _, c := range g.List {
+			if rest, ok := strings.CutPrefix(c.Text, "// flowc:"); ok && len(strings.Fields(rest)) > 0 {
+				// gofmt writes "//flowc: retry" so, and the go command reads no directive there.
+				l.diags = append(l.diags, diag.Errorf(l.pos(c.Slash), diag.Decorator,
+					"// flowc: has a space after //, so it is a comment, not a directive").
+					Suggest("write %s%s, with no space, as go: directives are written", prefix, strings.Fields(rest)[0]))
+				continue
+			}
 			d, ok := parseDirective(c)
 			if !ok || used[c] {
 				continue

@@ -1,5 +1,6 @@
-// Package main is an error case of flowc's Go frontend: a directive written with a space after
-// "//flowc:", which no one read, and which was reported as a comment in the wrong place.
+// Package main is an error case of flowc's Go frontend: directives written with a space, which no
+// one read, and which were reported as misplaced or not at all (gofmt turns "//flowc: retry"
+// into "// flowc: retry", a plain comment).
 package main
 
 import "github.com/flowc-dev/flowc/flow"
@@ -9,10 +10,19 @@ type SpaceFlow struct {
 	flow.FlowSpec
 }
 
-//flowc: retry times=2 // want decorator "^//flowc: is followed by a space, so it names no directive$"
+// flowc:retry times=2 // want decorator "^// flowc: has a space after //, so it is a comment, not a directive$"
+//
 //flowc:step
 func (f *SpaceFlow) Start() error {
-	f.Next(f.End)
+	f.Next(f.Middle)
+	return nil
+}
+
+// flowc: timeout seconds=5 // want decorator "^// flowc: has a space after //, so it is a comment, not a directive$"
+//
+//flowc:step
+func (f *SpaceFlow) Middle() error {
+	f.Next(f.Late)
 	return nil
 }
 
