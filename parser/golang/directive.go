@@ -179,8 +179,9 @@ func (l *loader) decorator(d directive) *ir.Decorator {
 func (l *loader) strayDirectives(f *ast.File, used map[*ast.Comment]bool) {
 	for _, g := range f.Comments {
 		for _, c := range g.List {
-			if rest, ok := strings.CutPrefix(c.Text, "// flowc:"); ok && len(strings.Fields(rest)) > 0 {
-				// gofmt writes "//flowc: retry" so, and the go command reads no directive there.
+			if rest, ok := strings.CutPrefix(c.Text, "// flowc:"); ok && len(strings.Fields(rest)) > 0 && knownDirectives[strings.Fields(rest)[0]] {
+				// gofmt writes "//flowc: retry" so, and the go command reads no directive there; prose
+				// ("// flowc: see the README") is left alone.
 				l.diags = append(l.diags, diag.Errorf(l.pos(c.Slash), diag.Decorator,
 					"// flowc: has a space after //, so it is a comment, not a directive").
 					Suggest("write %s%s, with no space, as go: directives are written", prefix, strings.Fields(rest)[0]))
