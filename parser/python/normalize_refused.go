@@ -8,6 +8,7 @@ package python
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"unicode/utf8"
 )
 
@@ -37,11 +38,28 @@ func (n *normalizer) encodingRefused() (int, string) {
 	for i := 0; i < len(src); {
 		r, w := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && w <= 1 {
+			if enc := codingCookie(src); enc != "" {
+				return i, fmt.Sprintf("byte 0x%02x is not UTF-8: the file declares its encoding %s, and flowc reads UTF-8 only; save the file as UTF-8", src[i], enc)
+			}
 			return i, fmt.Sprintf("byte 0x%02x is not UTF-8, which Python reads source files as; save the file as UTF-8", src[i])
 		}
 		i += w
 	}
 	return 0, ""
+}
+
+// cookieRE is PEP 263's encoding declaration, in a comment on one of the first two lines.
+var cookieRE = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+
+// codingCookie returns the encoding the file declares, or "".
+func codingCookie(src []byte) string {
+	lines := bytes.SplitN(src, []byte("\n"), 3)
+	for _, line := range lines[:min(2, len(lines))] {
+		if m := cookieRE.FindSubmatch(line); m != nil {
+			return string(m[1])
+		}
+	}
+	return ""
 }
 
 // tabRefused finds the first logical line whose indentation compares differently with a tab as
