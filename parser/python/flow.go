@@ -140,6 +140,12 @@ func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]b
 			}
 		case *ast.FunctionDef:
 			if st := f.step(s); st != nil {
+				if defined[st.Name] {
+					// Python keeps the last def: usually a step copied and not renamed.
+					fl.Problems = append(fl.Problems, ir.Problem{Check: diag.StepName, Pos: st.Pos, Warning: true,
+						Message:    fmt.Sprintf("step %q is defined again in class %s; Python keeps this one and drops the first", st.Name, c.Name),
+						Suggestion: "rename one of them"})
+				}
 				defined[st.Name] = true
 				fl.Steps = append(fl.Steps, st)
 				fl.Problems = append(fl.Problems, f.stepProblems(s)...)
