@@ -11,6 +11,8 @@ import (
 	"github.com/flowc-dev/flowc/internal/config"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/driver"
+
+	"k8s.io/apimachinery/pkg/util/validation"
 )
 
 // compileFlags are the flags shared by the commands that compile.
@@ -94,11 +96,24 @@ func loadOptions(configs []string) (driver.LoadOptions, error) {
 	return o, nil
 }
 
-// checkImages refuses image flags that are not image references.
+// checkImages refuses image flags that are not image references, and names Kubernetes refuses.
 func (c *compileFlags) checkImages(e *env) (int, bool) {
 	if c.imageRepo != "" {
 		if err := build.CheckRepository(c.imageRepo); err != nil {
 			return usageErr(e, "--image-repo: %v", err), false
+		}
+	}
+	// The same rules as flowc.yaml's namespace and serviceAccount: a value Kubernetes refuses
+	// would compile and fail only at apply.
+	for _, f := range []struct {
+		flag, value string
+		valid       func(string) []string
+	}{{"--namespace", c.namespace, validation.IsDNS1123Label}, {"--service-account", c.serviceAccount, validation.IsDNS1123Subdomain}} {
+		if f.value == "" {
+			continue
+		}
+		if errs := f.valid(f.value); len(errs) > 0 {
+			return usageErr(e, "%s: %q is not a valid name: %s", f.flag, f.value, errs[0]), false
 		}
 	}
 	for _, f := range []struct{ flag, value string }{
@@ -131,6 +146,10 @@ func runCompile(e *env, args []string) int {
 	}
 	if len(paths) == 0 {
 		return usageErr(e, "compile needs at least one flow file or directory")
+	}
+	if *outDir == "" {
+		// An unset variable (-o "$OUT") would write into the working directory.
+		return usageErr(e, "-o needs a directory, or - for the manifests on stdout")
 	}
 	if *check && *outDir == "-" {
 		return usageErr(e, "--check needs -o DIR, the directory that holds the committed output")

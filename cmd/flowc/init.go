@@ -77,6 +77,9 @@ func initFiles(lang, class, dir string) []newFile {
 // writeNew writes files into dir, refusing to replace any file that exists: init never
 // overwrites what it did not write.
 func writeNew(dir string, files []newFile) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return fmt.Errorf("%s is not a directory; init writes a new flow into a directory", dir)
+	}
 	for _, f := range files {
 		if _, err := os.Lstat(filepath.Join(dir, f.name)); err == nil {
 			return fmt.Errorf("%s exists; init writes only new files", filepath.Join(dir, f.name))

@@ -55,6 +55,14 @@ func commands() []command {
 // run is flowc's whole command line; main only calls it and exits with its result.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 2 && args[0] == "help" {
+		// "flowc help compile" is "flowc compile --help", as go help and kubectl help are.
+		for _, c := range commands() {
+			if c.name == args[1] {
+				return c.run(e, []string{"--help"})
+			}
+		}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/internal/diag"
@@ -203,12 +204,35 @@ func checkKubernetes(p *Pass, d *ir.Decorator, valid map[string]*ir.Arg) {
 	checkK8sNames(p, d, valid)
 	checkKubernetesValues(p, d, valid)
 	a := valid["image"]
-	if a == nil || a.Value.Kind != ir.ValString || p.Flow.Lang != ir.Python {
+	if a == nil || a.Value.Kind != ir.ValString {
+		return
+	}
+	if !plausibleImage(a.Value.Str) {
+		p.Reportf(orPos(a.Pos, d.Pos), "%s image %q is not an image reference (no spaces or control characters, not starting with '-')",
+			decoName(p.Flow, d.Name), a.Value.Str)
+		return
+	}
+	if p.Flow.Lang != ir.Python {
 		return
 	}
 	p.warnFix(orPos(a.Pos, d.Pos), "to build on it, set baseImage in flowc.yaml instead",
 		"%s image %q replaces the image flowc builds for this step, so it must hold flowc's runtime and the flow's files",
 		decoName(p.Flow, d.Name), a.Value.Str)
+}
+
+// plausibleImage reports whether s can be an image reference as far as this layer can tell
+// (emit/build parses the references flowc writes itself): what the kubelet would refuse, or a
+// container runtime could read as a flag, is not.
+func plausibleImage(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkK8sNames reports secret names, label keys and values and node selectors that the API

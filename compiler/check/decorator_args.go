@@ -47,7 +47,12 @@ func checkValue(f *ir.Flow, k argKind, v ir.Value) string {
 		if v.Kind != ir.ValBool {
 			want = words(f).Bools
 		}
-	case literal, identifier, pullPolicy:
+	case identifier:
+		// A Go flow's //flowc:catch var names a field, which the Go frontend checks as such.
+		if f.Lang != ir.Go {
+			want = checkString(k, v)
+		}
+	case literal, pullPolicy:
 		want = checkString(k, v)
 	case strList:
 		if v.Kind != ir.ValString && !allStrings(v.List, v.Kind == ir.ValList) {

@@ -41,6 +41,10 @@ func checkParamName(p *Pass, prm *ir.Param, seen map[string]*ir.Param) {
 	pos := orPos(prm.NamePos, prm.Pos)
 	folded := strings.ToLower(prm.Name)
 	switch {
+	case prm.Name == "" && len(prm.Problems) > 0:
+		// The frontend said why it has no name (none given, or not a literal); two such are
+		// not one name given twice.
+		return
 	case prm.Name == "":
 		p.Reportf(pos, "parameter name is empty")
 		return

@@ -196,7 +196,7 @@ func frontendFlow(t *testing.T, dir string, src []byte, classLine int) *ir.Flow 
 		t.Fatal(err)
 	}
 	imports := python.Imports("flow.py", src)
-	local, third := python.LocalModules("flow.py", imports, root)
+	local, third, _ := python.LocalModules("flow.py", imports, root)
 	return &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: classLine, Col: 7},
 		Imports: imports, Modules: local, ThirdParty: third}
 }
@@ -282,5 +282,23 @@ func TestModuleDiagnosticsAtImport(t *testing.T) {
 	}
 	if files := strings.Join(userFiles(ctx), " "); files != "flow.py pkg/__init__.py util.py" {
 		t.Errorf("context %s", files)
+	}
+}
+
+// TestIncludeSkipsEarlierOutput: with -o inside the flow's directory, a broad include must not
+// take in what the last compile wrote there (a build context and its manifest), which would
+// grow every image and change its tag at every compile; a user's YAML beside it is included.
+func TestIncludeSkipsEarlierOutput(t *testing.T) {
+	dir := t.TempDir()
+	setup(t, dir, map[string]string{"data/x.csv": "1", "out/f/" + outputMarker: "x", "out/f/flow.py": "old",
+		"out/f.yaml": "old", "out/notes.yaml": "mine"})
+	src := []byte(flowHead + "\nclass F(FlowSpec):\n    pass\n")
+	path := filepath.Join(dir, "flow.py")
+	os.WriteFile(path, src, 0o644)
+	f := &ir.Flow{Name: "F", File: "flow.py", Pos: diag.Pos{File: "flow.py", Line: 3, Col: 7}}
+	inc := Include{Pattern: "**/*", Base: dir, Pos: diag.Pos{File: "flowc.yaml", Line: 1, Col: 1}}
+	ctx, diags := NewContext(f, path, src, Options{BaseImage: "python:3.12-slim", Include: []Include{inc}})
+	if got := strings.Join(userFiles(ctx), " "); got != "data/x.csv flow.py out/notes.yaml" || len(diags) != 0 {
+		t.Errorf("context %s, diagnostics %v", got, diags)
 	}
 }

@@ -101,7 +101,7 @@ func (c *Context) include(src *source, absFlow string, inc Include) (int, error)
 		if err != nil {
 			return err
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != start {
+		if strings.HasPrefix(d.Name(), ".") && p != start || flowcOutput(p, d) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -125,6 +125,25 @@ func (c *Context) include(src *source, absFlow string, inc Include) (int, error)
 		return nil
 	})
 	return n, err
+}
+
+// outputMarker is the file that marks a build context flowc wrote (internal/outdir's Marker).
+const outputMarker = ".flowc-output"
+
+// flowcOutput reports whether p is what an earlier compile with -o inside the flow's directory
+// wrote: a build context (it holds the marker), or the manifest beside one (NAME.yaml beside
+// NAME/). Taking them in would put every earlier output into the next image, and change its tag
+// at every compile.
+func flowcOutput(p string, d fs.DirEntry) bool {
+	dir := p
+	if !d.IsDir() {
+		if !strings.HasSuffix(p, ".yaml") {
+			return false
+		}
+		dir = strings.TrimSuffix(p, ".yaml")
+	}
+	st, err := os.Lstat(filepath.Join(dir, outputMarker))
+	return err == nil && st.Mode().IsRegular()
 }
 
 // within reports whether p is dir or inside it.

@@ -164,6 +164,11 @@ func (r *reader) name(v *yaml.Node, dst *string, valid func(string) []string) {
 	}
 }
 
+// flowcKey reports whether a label or annotation key is one flowc writes itself.
+func flowcKey(key string) bool {
+	return strings.HasPrefix(key, "flowc.dev/") || key == "app.kubernetes.io/managed-by"
+}
+
 // stringMap reads labels or annotations: qualified-name keys, values checked by valid.
 func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string]string {
 	if v.Kind != yaml.MappingNode {
@@ -179,6 +184,10 @@ func (r *reader) stringMap(v *yaml.Node, valid func(string) []string) map[string
 		}
 		if errs := validation.IsQualifiedName(key); len(errs) > 0 {
 			r.errorf(k, diag.Name, "%q is not a valid key: %s", key, errs[0])
+			continue
+		}
+		if flowcKey(key) {
+			r.errorf(k, diag.Config, "key %q is flowc's own: it says which flow and step an object comes from, and flowc finds its objects by it; choose another key", key)
 			continue
 		}
 		if _, dup := out[key]; dup {
@@ -242,7 +251,7 @@ func kindName(v *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "list"
 	case yaml.AliasNode:
-		return "alias"
+		return "YAML alias"
 	}
 	return fmt.Sprintf("value %q", v.Value)
 }

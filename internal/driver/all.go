@@ -3,15 +3,24 @@ package driver
 import "github.com/flowc-dev/flowc/internal/diag"
 
 // CompileAll loads, checks and compiles every flow in paths, the way `flowc compile` does: two
-// flows that would be written under one name are an error. On any error it returns no outputs.
+// flows that would be written under one name are an error. On any error it returns no outputs,
+// but the diagnostics of every flow: a flow whose file has errors is skipped, the others compiled.
 func CompileAll(paths []string, o Options) ([]*Output, diag.List) {
 	flows, diags := LoadWith(paths, o.Load)
-	if diags.HasErrors() {
-		return nil, diags
+	// A flow whose file has errors is not compiled; the others are, so that one run reports the
+	// problems of every flow (a build or requirements error of one, a cycle in another).
+	broken := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			broken[d.Pos.File] = true
+		}
 	}
 	var outs []*Output
 	byName := map[string]*Output{}
 	for _, fl := range flows {
+		if broken[fl.IR.Pos.File] {
+			continue
+		}
 		out, d := Compile(fl, o)
 		diags = append(diags, d...)
 		if out == nil {

@@ -110,6 +110,17 @@ func lookup(x any, path []string) (any, error) {
 	return x, nil
 }
 
+// hidden reports whether a slash path relative to the flow has an element starting with a dot
+// (other than "." and "..", which readInside resolves or refuses).
+func hidden(rel string) bool {
+	for _, el := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(el, ".") && el != "." && el != ".." {
+			return true
+		}
+	}
+	return false
+}
+
 func where(path []string) string {
 	if len(path) == 0 {
 		return "the value"
@@ -137,6 +148,13 @@ func addMetaflowFiles(fl *Flow, ctx *build.Context) diag.List {
 	dir := filepath.Dir(fl.Path)
 	for _, p := range f.Params {
 		if p.Include == nil || p.Include.Path == "" {
+			continue
+		}
+		if hidden(p.Include.Path) {
+			// Dot-files (.env, .aws/credentials) often hold secrets; no image gets one.
+			diags = append(diags, diag.Errorf(p.Include.PathPos, diag.Parameter,
+				"IncludeFile %q names %s, a dot-file, which flowc never puts into an image", p.Name, p.Include.Path).
+				Suggest("rename the file"))
 			continue
 		}
 		data, err := readInside(dir, p.Include.Path)

@@ -34,7 +34,7 @@ func TestSourceUnits(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	units, err := sourceUnits(dir)
+	units, _, err := sourceUnits(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

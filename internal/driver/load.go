@@ -16,6 +16,7 @@ import (
 	"github.com/flowc-dev/flowc/compiler/ir"
 	"github.com/flowc-dev/flowc/emit/build"
 	"github.com/flowc-dev/flowc/internal/diag"
+	"github.com/flowc-dev/flowc/internal/outdir"
 	"github.com/flowc-dev/flowc/parser/golang"
 	"github.com/flowc-dev/flowc/parser/python"
 )
@@ -54,6 +55,7 @@ func LoadWith(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 	var flows []*Flow
 	var diags diag.List
+	seen := map[string]bool{}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -62,19 +64,24 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 		}
 		if !st.IsDir() {
 			fl, d := frontendOf(p).Load(p, true, o)
-			flows, diags = append(flows, fl...), append(diags, d...)
+			flows, diags = appendNew(flows, fl, seen), append(diags, d...)
 			continue
 		}
-		units, err := sourceUnits(p)
+		units, outside, err := sourceUnits(p)
 		if err != nil {
 			diags = append(diags, diag.Errorf(diag.Pos{File: display(p)}, diag.Read, "cannot read %s: %v", display(p), errText(err)))
+		}
+		for _, o := range outside {
+			diags = append(diags, diag.Warningf(diag.Pos{File: display(o)}, diag.Read,
+				"%s is a symbolic link leading outside %s, so flowc does not read it", display(o), display(p)).
+				Suggest("compile it by naming it, or copy the file in"))
 		}
 		found := false
 		for i, fe := range frontends {
 			for _, u := range units[i] {
 				fl, d := fe.Load(u, false, o)
 				found = found || len(fl) > 0 || d.HasErrors()
-				flows, diags = append(flows, fl...), append(diags, d...)
+				flows, diags = appendNew(flows, fl, seen), append(diags, d...)
 			}
 		}
 		if !found {
@@ -82,6 +89,26 @@ func resolveAll(paths []string, o LoadOptions) ([]*Flow, diag.List) {
 		}
 	}
 	return flows, append(diags, unusedConfigs(paths, flows, o)...).Sorted()
+}
+
+// appendNew appends the flows of fl that seen does not hold yet: a file named twice, or named and
+// found again under a directory also named, is one flow, not two that collide.
+func appendNew(flows, fl []*Flow, seen map[string]bool) []*Flow {
+	for _, f := range fl {
+		abs, err := filepath.Abs(f.Path)
+		if err != nil {
+			abs = f.Path
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real // a link beside its target is the target
+		}
+		key := abs + "\x00" + f.IR.Name
+		if !seen[key] {
+			seen[key] = true
+			flows = append(flows, f)
+		}
+	}
+	return flows
 }
 
 // loadFile parses one file; must says whether a file without a flow is an error.
@@ -146,10 +173,16 @@ func loadGo(dir string, must bool, _ LoadOptions) ([]*Flow, diag.List) {
 }
 
 // sourceUnits lists, for each of frontends, the units under dir it reads (files or package
-// directories, each once, sorted), skipping hidden directories, testdata, caches and virtualenvs.
-func sourceUnits(dir string) (units [][]string, err error) {
+// directories, each once, sorted), skipping hidden directories, testdata, caches and virtualenvs;
+// and the source files it skips because they are symbolic links leading outside dir, which a
+// compile of dir must not read.
+func sourceUnits(dir string) (units [][]string, outside []string, err error) {
 	units = make([][]string, len(frontends))
 	seen := map[string]bool{}
+	realDir, rerr := filepath.EvalSymlinks(dir)
+	if rerr != nil {
+		realDir = dir
+	}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -157,13 +190,17 @@ func sourceUnits(dir string) (units [][]string, err error) {
 		if d.IsDir() {
 			n := d.Name()
 			if p != dir && (strings.HasPrefix(n, ".") || n == "__pycache__" || n == "node_modules" || n == "venv" ||
-				n == "site-packages" || n == "testdata" || n == "vendor") {
+				n == "site-packages" || n == "testdata" || n == "vendor" || isOutput(p)) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		for i, fe := range frontends {
 			if u, ok := fe.Match(p); ok {
+				if d.Type()&fs.ModeSymlink != 0 && !linksInside(realDir, p) {
+					outside = append(outside, p)
+					break
+				}
 				if !seen[u] {
 					seen[u] = true
 					units[i] = append(units[i], u)
@@ -176,7 +213,24 @@ func sourceUnits(dir string) (units [][]string, err error) {
 	for _, u := range units {
 		sort.Strings(u)
 	}
-	return units, err
+	return units, outside, err
+}
+
+// linksInside reports whether the symbolic link p resolves to a file inside realDir.
+func linksInside(realDir, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(realDir, target)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+// isOutput reports whether dir is a build context flowc wrote (it holds outdir's marker): its
+// copy of the flow is an output, not a second flow, when -o lies inside the directory compiled.
+func isOutput(dir string) bool {
+	st, err := os.Lstat(filepath.Join(dir, outdir.Marker))
+	return err == nil && st.Mode().IsRegular()
 }
 
 // readRegular reads a flow file the user named, refusing what is not a regular file (a FIFO

@@ -59,6 +59,9 @@ type plan struct {
 // failed write leaves root as it was.
 func Write(root string, flows []Flow) error {
 	root = filepath.Clean(root) // "out/" is "out": its parent is not itself
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		return &Error{root, "is not a directory; -o names the directory flowc writes into: give another path"}
+	}
 	var plans []*plan
 	for _, f := range flows {
 		p, err := check(root, f)

@@ -215,3 +215,19 @@ func TestWriteTrailingSlash(t *testing.T) {
 		t.Errorf("on disk: %v", got)
 	}
 }
+
+// TestWriteIntoFile: -o naming an existing file says so, and leaves the file alone.
+func TestWriteIntoFile(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(root, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(root, []Flow{docs("Dockerfile")})
+	want := filepath.ToSlash(root) + ": is not a directory; -o names the directory flowc writes into: give another path"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if b, _ := os.ReadFile(root); string(b) != "mine" {
+		t.Errorf("the file now holds %q", b)
+	}
+}

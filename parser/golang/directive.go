@@ -65,6 +65,8 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 	for _, d := range ds {
 		switch {
 		case d.name == marker:
+		case d.name == "" && len(strings.Fields(d.args)) > 0:
+			l.diags = append(l.diags, spaceAfterPrefix(l.pos(d.comment.Slash), d))
 		case !knownDirectives[d.name] || d.name == "flow" || d.name == "step":
 			l.diags = append(l.diags, diag.Errorf(l.pos(d.comment.Slash), diag.Decorator,
 				"unknown directive %s%s", prefix, d.name).Suggest("%s", suggestDirective(d.name)))
@@ -73,6 +75,12 @@ func (l *loader) decorators(ds []directive, marker string) []*ir.Decorator {
 		}
 	}
 	return out
+}
+
+// spaceAfterPrefix reports "//flowc: NAME", a directive written with a space that names none.
+func spaceAfterPrefix(pos diag.Pos, d directive) diag.Diagnostic {
+	return diag.Errorf(pos, diag.Decorator, "%s is followed by a space, so it names no directive", prefix).
+		Suggest("write %s%s, with no space, as go: directives are written", prefix, strings.Fields(d.args)[0])
 }
 
 // suggestDirective names a known directive one edit or a swap away from name.
@@ -171,8 +179,21 @@ func (l *loader) decorator(d directive) *ir.Decorator {
 func (l *loader) strayDirectives(f *ast.File, used map[*ast.Comment]bool) {
 	for _, g := range f.Comments {
 		for _, c := range g.List {
+			if rest, ok := strings.CutPrefix(c.Text, "// flowc:"); ok && len(strings.Fields(rest)) > 0 && knownDirectives[strings.Fields(rest)[0]] {
+				// gofmt writes "//flowc: retry" so, and the go command reads no directive there; prose
+				// ("// flowc: see the README") is left alone.
+				l.diags = append(l.diags, diag.Errorf(l.pos(c.Slash), diag.Decorator,
+					"// flowc: has a space after //, so it is a comment, not a directive").
+					Suggest("write %s%s, with no space, as go: directives are written", prefix, strings.Fields(rest)[0]))
+				continue
+			}
 			d, ok := parseDirective(c)
 			if !ok || used[c] {
+				continue
+			}
+			if d.name == "" && len(strings.Fields(d.args)) > 0 {
+				// "//flowc: step" is read by no one: what was meant is plain.
+				l.diags = append(l.diags, spaceAfterPrefix(l.pos(c.Slash), d))
 				continue
 			}
 			l.diags = append(l.diags, diag.Warningf(l.pos(c.Slash), diag.Decorator,

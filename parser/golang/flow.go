@@ -56,6 +56,8 @@ func (l *loader) flows(pkg *packages.Package) []*ir.Flow {
 		ft.ir.Imports = imports
 		byName[ft.name] = ft
 		l.params(ft)
+		l.stateTypes(ft)
+		l.checkMain(ft, files)
 		out = append(out, ft.ir)
 	}
 	for _, f := range files {
@@ -86,6 +88,12 @@ func (l *loader) flowType(f *ast.File, gd *ast.GenDecl, spec *ast.TypeSpec, used
 		return nil
 	}
 	markUsed(dirs, used)
+	if spec.TypeParams != nil && len(spec.TypeParams.List) > 0 {
+		l.diags = append(l.diags, diag.Errorf(l.pos(spec.Name.Pos()), diag.NoFlow,
+			"flow type %s has type parameters; flowc compiles one concrete flow type, which its steps are methods of", spec.Name.Name).
+			Suggest("remove the type parameters"))
+		return nil
+	}
 	if !embeds {
 		l.diags = append(l.diags, diag.Errorf(l.pos(spec.Name.Pos()), diag.NoFlow,
 			"type %s is marked //flowc:flow but is not a struct that embeds flow.FlowSpec", spec.Name.Name))

@@ -197,15 +197,26 @@ func (l *loader) packageError(e packages.Error) diag.Diagnostic {
 }
 
 // pkgErrors are the package's errors worth reporting: when the type checker reports some, the
-// go command's failure to compile the package (for export data) repeats them, so it goes.
+// go command's failure to compile the package (for export data) repeats them, so it goes; when
+// a file does not parse, only its first syntax error stays: what go/parser reports after it, and
+// the type errors of the tree it patched up ("missing return", at no position), are cascades.
 func pkgErrors(pkg *packages.Package) []packages.Error {
 	var out []packages.Error
-	typed := false
+	typed, parsed := false, true
 	for _, e := range pkg.Errors {
 		typed = typed || e.Kind == packages.TypeError || e.Kind == packages.ParseError
+		parsed = parsed && e.Kind != packages.ParseError
 	}
+	broken := map[string]bool{} // files whose first syntax error is in out
 	for _, e := range pkg.Errors {
-		if !typed || e.Kind != packages.ListError {
+		switch {
+		case !parsed && e.Kind != packages.ParseError:
+		case e.Kind == packages.ParseError:
+			if f := parsePos(e.Pos).File; !broken[f] {
+				broken[f] = true
+				out = append(out, e)
+			}
+		case !typed || e.Kind != packages.ListError:
 			out = append(out, e)
 		}
 	}

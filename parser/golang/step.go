@@ -47,6 +47,7 @@ func (l *loader) steps(f *ast.File, flows map[string]*flowType, used map[*ast.Co
 		w := &bodyWalker{l: l, ft: ft, step: st, recv: l.recvVar(fd)}
 		if fd.Body != nil {
 			w.walkBody(fd.Body.List)
+			l.earlyReturn(st, fd.Body)
 		}
 		ft.ir.Steps = append(ft.ir.Steps, st)
 	}

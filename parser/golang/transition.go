@@ -28,6 +28,9 @@ func (w *bodyWalker) walkBody(stmts []ast.Stmt) {
 		if es, ok := s.(*ast.ExprStmt); ok {
 			if call, ok := es.X.(*ast.CallExpr); ok && w.isNext(call) {
 				w.add(call, "", diag.Pos{})
+				// Only what follows the last top-level transition is trailing code; an earlier
+				// transition is the checks' "more than once".
+				w.step.TrailingPos = diag.Pos{}
 				if rest := stmts[i+1:]; !plainTail(rest) {
 					w.step.TrailingPos = w.l.pos(rest[0].Pos())
 				}

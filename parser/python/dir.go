@@ -16,10 +16,11 @@ func ParseFileIn(name string, src []byte, dir Dir) ([]*ir.Flow, diag.List) {
 	flows, diags := ParseFileWith(name, src, dirLoader(name, dir))
 	if len(flows) > 0 {
 		// Every flow of a file has the file's imports, so one walk serves them all.
-		local, third := LocalModules(name, flows[0].Imports, dir)
+		local, third, problems := LocalModules(name, flows[0].Imports, dir)
 		for _, f := range flows {
 			f.Modules, f.ThirdParty = local, third
 		}
+		diags = append(diags, problems...)
 	}
 	return flows, diags
 }

@@ -128,9 +128,11 @@ func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]b
 		}
 		fl.Decorators = append(fl.Decorators, f.decorator(d))
 	}
+	defined := map[string]bool{} // step methods of this class so far
 	for _, s := range c.Body {
 		switch s := s.(type) {
 		case *ast.Assign:
+			fl.Problems = append(fl.Problems, f.rebinds(s, defined)...)
 			if cfg := f.config(s); cfg != nil {
 				fl.Configs = append(fl.Configs, cfg)
 			} else if p := f.param(s); p != nil {
@@ -138,11 +140,33 @@ func (f *file) lowerClass(fl *ir.Flow, c *ast.ClassDef, seen map[*ast.ClassDef]b
 			}
 		case *ast.FunctionDef:
 			if st := f.step(s); st != nil {
+				if defined[st.Name] {
+					// Python keeps the last def: usually a step copied and not renamed.
+					fl.Problems = append(fl.Problems, ir.Problem{Check: diag.StepName, Pos: st.Pos, Warning: true,
+						Message:    fmt.Sprintf("step %q is defined again in class %s; Python keeps this one and drops the first", st.Name, c.Name),
+						Suggestion: "rename one of them"})
+				}
+				defined[st.Name] = true
 				fl.Steps = append(fl.Steps, st)
 				fl.Problems = append(fl.Problems, f.stepProblems(s)...)
+				fl.Problems = append(fl.Problems, f.bodyProblems(s, st)...)
 			}
 		}
 	}
+}
+
+// rebinds reports a class attribute assigned after the step method of its name, which Python then
+// replaces with the value: the step the graph has would not exist when the flow runs.
+func (f *file) rebinds(a *ast.Assign, defined map[string]bool) []ir.Problem {
+	var out []ir.Problem
+	for _, t := range a.Targets {
+		if n, ok := t.(*ast.Name); ok && defined[string(n.Id)] {
+			out = append(out, ir.Problem{Check: diag.StepName, Pos: f.pos(n), Message: fmt.Sprintf(
+				"%q is assigned after its @step method, which the assignment replaces: the step would not exist when the flow runs", string(n.Id)),
+				Suggestion: "rename the attribute or the step"})
+		}
+	}
+	return out
 }
 
 // lastOfEachName keeps one step, parameter and config of each name, the one lowered last (a

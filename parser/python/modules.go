@@ -31,6 +31,7 @@ type modules struct {
 	seen     map[string]bool // context paths already in found
 	third    []ir.Import
 	isThird  map[string]bool
+	problems diag.List // local modules that do not parse, which Python would refuse to import
 }
 
 // pendingImport is an import statement and the local module it is in ("" for the flow file).
@@ -43,8 +44,10 @@ type pendingImport struct {
 // dir to the local modules the flow needs in its image, each with the import statement that
 // first needs it and its content or why it cannot be read, in the order found; and to the
 // third-party top-level modules it imports (neither local, standard nor flowc's), each at its
-// first import. The build backend copies the former and warns about the latter.
-func LocalModules(name string, imports []ir.Import, dir Dir) (local []ir.Module, third []ir.Import) {
+// first import. The build backend copies the former and warns about the latter. problems are
+// the syntax errors of local modules, which would fail the flow in its image when it imports
+// them: each at its place in the module, with a note at the import.
+func LocalModules(name string, imports []ir.Import, dir Dir) (local []ir.Module, third []ir.Import, problems diag.List) {
 	m := &modules{dir: dir, shownDir: path.Dir(name), seen: map[string]bool{}, isThird: map[string]bool{}}
 	var queue []pendingImport
 	for _, imp := range imports {
@@ -64,12 +67,17 @@ func LocalModules(name string, imports []ir.Import, dir Dir) (local []ir.Module,
 			}
 			m.seen[file] = true
 			m.found = append(m.found, ir.Module{Path: file, Pos: p.imp.Pos, Src: data})
-			for _, imp := range Imports(path.Join(m.shownDir, file), data) {
+			imps, bad := moduleImports(path.Join(m.shownDir, file), data)
+			for _, d := range bad {
+				d.Notes = append(d.Notes, diag.Note{Pos: p.imp.Pos, Message: "imported here"})
+				m.problems = append(m.problems, d.Suggest("fix %s: the flow imports it, and Python would refuse it in the image", file))
+			}
+			for _, imp := range imps {
 				queue = append(queue, pendingImport{imp: imp, from: file})
 			}
 		}
 	}
-	return m.found, m.third
+	return m.found, m.third, m.problems
 }
 
 // fail records rel as a module that cannot go into the build context, once.
@@ -92,7 +100,11 @@ func (m *modules) resolve(p pendingImport) []string {
 	base := ""
 	if level > 0 {
 		if p.from == "" {
-			return nil // a relative import in the flow file fails in Python itself
+			// Python runs the flow file as a script, __main__, which has no package.
+			m.problems = append(m.problems, diag.Errorf(p.imp.Pos, diag.Import,
+				"relative import of %q in the flow file: Python runs the flow file as a script, which has no package to import from", p.imp.Module).
+				Suggest("import the module by its name, as the flow's directory is on the path"))
+			return nil
 		}
 		base = path.Dir(p.from)
 		for range level - 1 {

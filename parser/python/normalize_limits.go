@@ -29,6 +29,9 @@ func (n *normalizer) limit() *Unsupported {
 	if o, w := n.exprLimit(); w != "" && (what == "" || o < off) {
 		off, what = o, w
 	}
+	if o, w := n.refused(); w != "" && (what == "" || o < off) {
+		off, what = o, w
+	}
 	if what == "" {
 		return nil
 	}

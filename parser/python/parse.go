@@ -24,27 +24,9 @@ func ParseFile(name string, src []byte) ([]*ir.Flow, diag.List) {
 func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List) {
 	// Python skips a UTF-8 byte order mark, and so do editors when they count columns.
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	n := newNormalizer(src)
-	norm, unsupported, limit := n.limited()
-	if limit != nil {
-		// Nothing below may see a tree deeper than the limits.
-		return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: limit.Line, Col: limit.Col}, diag.Syntax, "%s", limit.Construct)}
-	}
-	var diags diag.List
-	for _, u := range unsupported {
-		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: u.Line, Col: u.Col}, diag.Syntax,
-			"unsupported syntax: %s (flowc reads Python 3 flows; rewrite this construct)", u.Construct))
-	}
+	mod, n, diags := parseChecked(name, src)
 	if len(diags) > 0 {
-		// gpython's error would only repeat the first of these, at a less helpful place.
 		return nil, diags
-	}
-	mod, err := parseModule(name, norm)
-	if err != nil {
-		if b, ok := n.firstBroken(); ok {
-			return nil, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, diag.Syntax, "invalid syntax: %s", b.Construct)}
-		}
-		return nil, diag.List{syntaxDiag(name, n, err)}
 	}
 	named, bad := namedStrings(src)
 	if bad != nil {
@@ -53,6 +35,34 @@ func ParseFileWith(name string, src []byte, load Loader) ([]*ir.Flow, diag.List)
 	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n")), load: load, modules: map[string]*file{}, named: named, norm: n}
 	flows, more := f.flows(mod)
 	return flows, append(diags, more...)
+}
+
+// parseChecked parses a module (without its byte order mark) after the normaliser's checks: it
+// returns the tree, or nil and the syntax diagnostics that explain why there is none.
+func parseChecked(name string, src []byte) (ast.Mod, *normalizer, diag.List) {
+	n := newNormalizer(src)
+	norm, unsupported, limit := n.limited()
+	if limit != nil {
+		// Nothing below may see a tree deeper than the limits.
+		return nil, n, diag.List{diag.Errorf(diag.Pos{File: name, Line: limit.Line, Col: limit.Col}, diag.Syntax, "%s", limit.Construct)}
+	}
+	var diags diag.List
+	for _, u := range unsupported {
+		diags = append(diags, diag.Errorf(diag.Pos{File: name, Line: u.Line, Col: u.Col}, diag.Syntax,
+			"unsupported syntax: %s (flowc reads Python 3 flows; rewrite this construct)", u.Construct))
+	}
+	if len(diags) > 0 {
+		// gpython's error would only repeat the first of these, at a less helpful place.
+		return nil, n, diags
+	}
+	mod, err := parseModule(name, norm)
+	if err != nil {
+		if b, ok := n.firstBroken(); ok {
+			return nil, n, diag.List{diag.Errorf(diag.Pos{File: name, Line: b.Line, Col: b.Col}, diag.Syntax, "invalid syntax: %s", b.Construct)}
+		}
+		return nil, n, diag.List{syntaxDiag(name, n, err)}
+	}
+	return mod, n, nil
 }
 
 // parseGuarded runs gpython's parser, turning a panic that escapes it into a syntax error so that
@@ -171,15 +181,19 @@ func (f *file) line(n int) []byte {
 // Imports lists the modules a Python file imports, for following local modules into a build
 // context; a file that does not parse gives none.
 func Imports(name string, src []byte) []ir.Import {
-	norm, _, limit := normalizeLimited(src)
-	if limit != nil {
-		return nil
-	}
-	mod, err := parseModule(name, norm)
+	imps, _ := moduleImports(name, src)
+	return imps
+}
+
+// moduleImports is Imports with the syntax diagnostics of a file that does not parse, which
+// Python would raise when the flow imports it in its image.
+func moduleImports(name string, src []byte) ([]ir.Import, diag.List) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	mod, _, diags := parseChecked(name, src)
 	m, ok := mod.(*ast.Module)
-	if err != nil || !ok {
-		return nil
+	if len(diags) > 0 || !ok {
+		return nil, diags
 	}
 	f := &file{name: name, src: src, lines: bytes.Split(src, []byte("\n"))}
-	return f.imports(m)
+	return f.imports(m), nil
 }

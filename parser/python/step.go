@@ -29,6 +29,9 @@ func (f *file) step(d *ast.FunctionDef) *ir.Step {
 			continue // refused by stepProblems, not also an unknown decorator
 		}
 		deco := f.decorator(e)
+		if st != nil && deco.Name != "step" {
+			continue // below @step: refused by stepProblems, not also an unknown decorator
+		}
 		if deco.Name == "step" {
 			st = &ir.Step{DecoPos: deco.Pos}
 			if len(deco.Args) == 0 {
@@ -55,9 +58,10 @@ func (f *file) step(d *ast.FunctionDef) *ir.Step {
 }
 
 // numArgs counts a method's parameters, self included; *args and **kwargs count as one each,
-// so that Metaflow's signature rule (self, or self and inputs) sees them as extra.
+// so that Metaflow's signature rule (self, or self and inputs) sees them as extra. A method
+// without a positional parameter has no self (Metaflow: "missing the 'self' argument").
 func numArgs(a *ast.Arguments) int {
-	if a == nil {
+	if a == nil || len(a.Args) == 0 {
 		return 0
 	}
 	n := len(a.Args) + len(a.Kwonlyargs)

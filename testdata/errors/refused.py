@@ -30,6 +30,11 @@ class StepAboveFlow(FlowSpec):
     @step
     @retry(times=2)  # want decorator "@retry is below @step: decorators apply bottom-up"
     def start(self):
+        self.next(self.a)
+
+    @step
+    @staticmethod  # want decorator "^@staticmethod is below @step: decorators apply bottom-up and Metaflow refuses one applied before @step$"
+    def a(self):
         self.next(self.end)
 
     @step

@@ -75,7 +75,7 @@ func (f *ConditionalFlow) H() error {
 //flowc:step
 func (f *ConditionalFlow) I() error {
 	f.Next(f.End)
-	f.Next(f.A) // want invalid-transition "more than once" want invalid-transition "code after"
+	f.Next(f.A) // want invalid-transition "more than once"
 	return nil
 }
 

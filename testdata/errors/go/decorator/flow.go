@@ -12,7 +12,7 @@ type DecoratorFlow struct {
 //flowc:retry times=-1 // want decorator "times"
 //flowc:timeout seconds=soon // want decorator "seconds"
 //flowc:resources memory=lots // want decorator "memory"
-//flowc:catch var=Oops // want decorator "flow.Caught"
+//flowc:catch var="1x" // want decorator "^//flowc:catch var=1x must name an exported field of DecoratorFlow of type flow.Caught or \*flow.Caught$"
 //flowc:step
 func (f *DecoratorFlow) Start() error {
 	f.Next(f.End)
