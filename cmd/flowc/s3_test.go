@@ -134,7 +134,7 @@ func TestClusterRunsFromS3(t *testing.T) {
 	t.Setenv("FLOWC_S3_PREFIX", prefix)
 	for _, wf := range []string{"foreachflow-a1", "foreachflow-b2", "foreachflow-c3"} {
 		sameJSON(t, wf+" square sq", showJSON(t, dir, filepath.Join(runs, "none"), wf, "square", "sq"), showJSON(t, dir, runs, local, "square", "sq"))
-		sameJSON(t, wf+" join", showJSON(t, dir, filepath.Join(runs, "none"), wf, "join"), decode(t, `{"squares": [9, 1, 4], "total": 14}`))
+		sameJSON(t, wf+" join", showJSON(t, dir, filepath.Join(runs, "none"), wf, "join"), decode(t, `{"items": [3, 1, 2], "squares": [9, 1, 4], "total": 14}`))
 	}
 	_, errs, code = flowcIn(t, dir, "show", "--runs-dir", filepath.Join(runs, "none"), "foreachflow-x9")
 	if wantErr := `no run "foreachflow-x9" in ` + filepath.Join(runs, "none") + ` (flowc runs lists them), nor in ` + loc + " ($FLOWC_S3_BUCKET)"; code != 1 || !strings.Contains(errs, wantErr) {
