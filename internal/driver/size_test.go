@@ -34,7 +34,7 @@ var sizeShapes = map[string]func(n int) string{
 func TestLargeFlowManifestSize(t *testing.T) {
 	for _, c := range []struct {
 		shape string
-		n     int  // the generator's size argument, which gives at least steps steps
+		n     int // the generator's size argument, which gives at least steps steps
 		steps int
 		under bool // under Argo's default Workflow size, as YAML and as stored
 	}{
