@@ -75,7 +75,7 @@ func RunStep(f Flow, args []string) error {
 	if err != nil {
 		return fmt.Errorf("step %s: %v", c.Step, err)
 	}
-	if err, abandoned := r.callWithin(timeout); err != nil {
+	if abandoned, err := r.callWithin(timeout); err != nil {
 		c, cerr := catchFromEnv()
 		if cerr != nil {
 			return errors.Join(err, cerr)
@@ -128,9 +128,9 @@ func timeoutFromEnv() (int, error) {
 
 // callWithin calls the step; with a timeout, in a goroutine that it stops waiting for when the
 // time is up (Go cannot interrupt it), and then abandoned is true and the error a TimeoutError.
-func (r *runner) callWithin(secs int) (err error, abandoned bool) {
+func (r *runner) callWithin(secs int) (abandoned bool, err error) {
 	if secs <= 0 {
-		return r.call(), false
+		return false, r.call()
 	}
 	done := make(chan error, 1)
 	go func() { done <- r.call() }()
@@ -138,9 +138,9 @@ func (r *runner) callWithin(secs int) (err error, abandoned bool) {
 	defer t.Stop()
 	select {
 	case err := <-done:
-		return err, false
+		return false, err
 	case <-t.C:
-		return &StepError{Step: r.c.Step, Err: &TimeoutError{Step: r.c.Step, Seconds: secs}}, true
+		return true, &StepError{Step: r.c.Step, Err: &TimeoutError{Step: r.c.Step, Seconds: secs}}
 	}
 }
 
