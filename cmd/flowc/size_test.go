@@ -16,9 +16,11 @@ func TestCompileTooLargeWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	var src strings.Builder
 	src.WriteString("from metaflow import FlowSpec, step\n\n\nclass HugeFlow(FlowSpec):\n")
-	const n = 4000 // a chain: about 470 bytes a step as stored, 1.5 MiB at 3,350
+	// A chain of long step names: with steps sharing a template (templates: auto), about 330
+	// bytes a step as stored, 1.5 MiB at about 4,800 steps.
+	const n = 5000
 	for i := 0; i < n; i++ {
-		name, next := fmt.Sprintf("step_%d", i), fmt.Sprintf("self.next(self.step_%d)", i+1)
+		name, next := fmt.Sprintf("transform_customer_records_%d", i), fmt.Sprintf("self.next(self.transform_customer_records_%d)", i+1)
 		switch i {
 		case 0:
 			name = "start"
@@ -37,7 +39,7 @@ func TestCompileTooLargeWritesNothing(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"compile", flowFile, "-o", out}, nil, &stdout, &stderr)
 	if code != 1 || !strings.Contains(stderr.String(), "flow.py:4:7: error: the WorkflowTemplate \"hugeflow\" of flow \"HugeFlow\" is ") ||
-		!strings.Contains(stderr.String(), "over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 4000 steps [manifest-size]\n\thelp: split it into smaller flows") {
+		!strings.Contains(stderr.String(), "over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 5000 steps [manifest-size]\n\thelp: split it into smaller flows") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

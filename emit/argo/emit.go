@@ -43,10 +43,29 @@ type WorkflowOptions = settings.WorkflowOptions
 // Emit builds the manifests of a flow that passed the checks, main object first. Every name
 // collision is the name check's to report, so Emit itself cannot fail.
 func Emit(f *ir.Flow, o Options) []Object {
-	e := &emitter{f: f, o: o, order: f.Order}
+	switch o.Workflow.Templates {
+	case settings.TemplatesShared:
+		return emit(f, o, true)
+	case settings.TemplatesPerStep:
+		return emit(f, o, false)
+	}
+	objs := emit(f, o, false)
+	if n, err := StoredSize(objs[0]); err == nil && n > MaxWorkflowBytes {
+		return emit(f, o, true)
+	}
+	return objs
+}
+
+// emit builds the manifests with a container template per step, or with steps of one shape
+// sharing a template.
+func emit(f *ir.Flow, o Options, share bool) []Object {
+	e := &emitter{f: f, o: o, order: f.Order, share: share, tasks: map[string]*Task{}}
 	e.dag("", 0)
 	for _, s := range e.order {
 		e.container(s)
+	}
+	if share {
+		e.shareTemplates()
 	}
 	return e.objects()
 }
@@ -56,6 +75,9 @@ type emitter struct {
 	o         Options
 	order     []*ir.Step
 	templates []*Template
+	share     bool             // steps of one shape share a template
+	tasks     map[string]*Task // each step's DAG task, by step name
+	shapes    []shape          // with share, each step's shape, in order
 }
 
 // stack is the foreach bodies step name runs in, outermost first (ir.Step.Stack).
@@ -90,10 +112,12 @@ func (e *emitter) dag(scope string, depth int) {
 		if e.scopeOf(s.Name) != scope {
 			continue
 		}
-		t.DAG.Tasks = append(t.DAG.Tasks, &Task{
+		task := &Task{
 			Name: TemplateName(s.Name), Template: TemplateName(s.Name),
 			Depends: e.depends(s, depth), Arguments: passIndexes(depth, ""),
-		})
+		}
+		e.tasks[s.Name] = task
+		t.DAG.Tasks = append(t.DAG.Tasks, task)
 		if s.Foreach != "" {
 			t.DAG.Tasks = append(t.DAG.Tasks, &Task{
 				Name: bodyName(s.Name), Template: bodyName(s.Name), Depends: TemplateName(s.Name),
@@ -154,40 +178,76 @@ func passIndexes(depth int, item string) *Arguments {
 	return &Arguments{Parameters: ps}
 }
 
-// container adds the container template of one step.
+// container adds the container template of one step, and its shape for sharing (share.go).
 func (e *emitter) container(s *ir.Step) {
-	depth := len(s.Stack)
 	sh := stepcmd.ShapeOf(e.f, s)
+	t := e.stepTemplate(s, sh, ownNames(s, sh))
+	e.templates = append(e.templates, t)
+	if e.share {
+		e.shapes = append(e.shapes, e.shapeOf(s, sh, t))
+	}
+}
+
+// stepNames are the names a step's container template spells out: the step's own, its parents'
+// and its successors'. A step's own template has them written in; a shared template has Argo's
+// input parameters in their places (share.go).
+type stepNames struct {
+	template, label, step string
+	next                  string   // the --next value, "" for the end step
+	parents               []string // per input of the step's shape: the parent step's name
+	artifacts             []string // per input: the input artifact's name
+}
+
+// ownNames are step s's names, written in.
+func ownNames(s *ir.Step, sh stepcmd.Shape) stepNames {
+	n := stepNames{template: TemplateName(s.Name), label: labelValue(s.Name), step: s.Name, next: strings.Join(s.Next, ",")}
+	for _, in := range sh.Inputs {
+		n.parents = append(n.parents, in.Parent)
+		n.artifacts = append(n.artifacts, TemplateName(in.Parent))
+	}
+	return n
+}
+
+// stepTemplate is the container template of step s, of shape sh, spelling its names as n says.
+func (e *emitter) stepTemplate(s *ir.Step, sh stepcmd.Shape, n stepNames) *Template {
+	depth := len(s.Stack)
 	t := &Template{
-		Name:     TemplateName(s.Name),
-		Metadata: &TemplateMeta{Labels: map[string]string{"flowc.dev/step": labelValue(s.Name)}},
+		Name:     n.template,
+		Metadata: &TemplateMeta{Labels: map[string]string{"flowc.dev/step": n.label}},
 		// Optional: a failed attempt writes no state, and Argo's executor would log a missing
 		// artifact as an error beside the step's real one.
 		Outputs: &Outputs{Artifacts: []Artifact{{
 			Name: "state", Path: outDir, Optional: true, Archive: &Archive{None: &struct{}{}},
 		}}},
 	}
-	e.locate(&t.Outputs.Artifacts[0], s.Name, depth)
+	e.locate(&t.Outputs.Artifacts[0], n.step, depth)
 	if depth > 0 || len(sh.Inputs) > 0 {
 		t.Inputs = &Inputs{Parameters: indexParams(depth)}
 	}
-	for _, in := range sh.Inputs {
-		a := Artifact{Name: TemplateName(in.Parent), Path: podBinder{}.InputDir(in.Parent)}
-		e.locate(&a, in.Parent, min(len(e.stack(in.Parent)), depth))
+	named := sh
+	named.Inputs = make([]stepcmd.Input, len(sh.Inputs))
+	for i, in := range sh.Inputs {
+		named.Inputs[i] = stepcmd.Input{Parent: n.parents[i], Foreach: in.Foreach}
+		a := Artifact{Name: n.artifacts[i], Path: podBinder{}.InputDir(n.parents[i])}
+		e.locate(&a, n.parents[i], min(len(e.stack(in.Parent)), depth))
 		t.Inputs.Artifacts = append(t.Inputs.Artifacts, a)
 	}
 	if s.Foreach != "" {
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
 	}
 	// The command line's shared part is every container's command, in templateDefaults (hoist).
-	argv := kubeLiterals(stepcmd.Own(s, sh, podBinder{depth: depth}))
+	step := &ir.Step{Name: n.step, Foreach: s.Foreach}
+	if n.next != "" {
+		step.Next = []string{n.next}
+	}
+	argv := kubeLiterals(stepcmd.Own(step, named, podBinder{depth: depth}))
 	image := e.o.Image
 	if own := e.o.StepImages[s.Name]; own != "" {
 		image = own
 	}
 	t.Container = &Container{Image: image, Args: argv}
 	e.applyDecorators(s, t)
-	e.templates = append(e.templates, t)
+	return t
 }
 
 // stateKey is the artifact key of a step's state: one prefix per run and step, then the indexes

@@ -73,6 +73,15 @@ var keys = map[string]func(r *reader, v *yaml.Node){
 			r.c.ArtifactStorage = s
 		}
 	},
+	"templates": func(r *reader, v *yaml.Node) {
+		if s, ok := r.str(v); ok {
+			if !settings.ValidTemplates(s) {
+				r.errorf(v, diag.Config, "templates must be one of %s, not %q", strings.Join(settings.TemplateLayouts, ", "), s)
+				return
+			}
+			r.c.Templates = s
+		}
+	},
 	"artifactRepositoryKey": func(r *reader, v *yaml.Node) {
 		r.name(v, &r.c.ArtifactRepositoryKey, validation.IsConfigMapKey)
 	},

@@ -240,6 +240,7 @@ func (s *simulator) runContainer(ti int, task string, inputs map[string]string) 
 	tops := map[string]bool{}
 	link := func(a simArtifact) string {
 		key := filepath.Join(s.store, s.subst(a.S3.Key, inputs, nil))
+		a.Path = s.subst(a.Path, inputs, nil) // a shared template's input paths name the parent
 		at := filepath.Join(root, a.Path)
 		if err := os.MkdirAll(filepath.Dir(at), 0o755); err != nil {
 			s.t.Fatal(err)

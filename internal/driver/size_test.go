@@ -13,33 +13,35 @@ import (
 	"github.com/flowc-dev/flowc/emit/argo"
 	"github.com/flowc-dev/flowc/internal/diag"
 	"github.com/flowc-dev/flowc/internal/driver"
+	"github.com/flowc-dev/flowc/internal/settings"
 )
 
 // sizeShapes are flows of 2,000 steps in the shapes that stress a manifest differently: one
 // template and one task per step (a chain), one join with an input per step (a wide split),
-// index parameters and fan-out tasks (foreach bodies), and the benchmark's mix.
+// index parameters and fan-out tasks (foreach bodies), the benchmark's mix, and a chain whose
+// step names are as long as a real flow's.
 var sizeShapes = map[string]func(n int) string{
 	"chain":   chainFlow,
 	"wide":    wideFlow,
 	"foreach": foreachFlow,
 	"mixed":   generatedFlow,
+	"names":   longNamesFlow,
 }
 
 // TestLargeFlowManifestSize compiles 2,000-step flows of each shape and requires the manifest to
-// fit what Kubernetes stores, measured as the API server keeps it (the manifest as JSON), and a
-// warning exactly when a run would pass Argo's default Workflow size. A chain and the mixed flow
-// stay under that 1 MiB, as YAML and as stored; a 2,000-way join and 2,000 steps of two-deep
-// foreach bodies pass it (their joins list every input, their tasks pass every index) and get
-// the warning.
+// stay under Argo's default Workflow size (1 MiB), as YAML and as Kubernetes stores it (as
+// JSON), with no warning. A chain and the mixed flow fit with a template per step, so they keep
+// that layout; the others fit because steps of one shape share a template (templates: auto).
+// With a template per step forced, those pass 1 MiB and get the warning.
 func TestLargeFlowManifestSize(t *testing.T) {
 	for _, c := range []struct {
-		shape string
-		n     int // the generator's size argument, which gives at least steps steps
-		steps int
-		under bool // under Argo's default Workflow size, as YAML and as stored
+		shape  string
+		n      int  // the generator's size argument, which gives at least steps steps
+		steps  int  //
+		shared bool // auto shares templates: a template per step would pass 1 MiB
 	}{
-		{"chain", 2000, 2000, true}, {"mixed", 2106, 2000, true}, {"wide", 2000, 2000, false},
-		{"foreach", 2004, 2000, false}, {"chain", 200, 200, true},
+		{"chain", 2000, 2000, false}, {"mixed", 2106, 2000, false}, {"wide", 2000, 2000, true},
+		{"foreach", 2004, 2000, true}, {"names", 2000, 2000, true}, {"chain", 200, 200, false},
 	} {
 		name := c.shape
 		t.Run(fmt.Sprint(name, c.steps), func(t *testing.T) {
@@ -47,42 +49,63 @@ func TestLargeFlowManifestSize(t *testing.T) {
 			if n := strings.Count(src, "@step"); n < c.steps || n > c.steps*101/100 {
 				t.Fatalf("the %s flow has %d steps, want %d", name, n, c.steps)
 			}
-			out, diags := driver.Compile(loadSource(t, src)[0], testOptions())
-			if diags.HasErrors() {
-				t.Fatal(diags)
+			flow := loadSource(t, src)[0]
+			out, diags := driver.Compile(flow, testOptions())
+			if diags.HasErrors() || len(diags) > 0 {
+				t.Fatalf("diagnostics: %v", diags)
 			}
 			yml := out.Files[out.Name+".yaml"]
 			stored := storedSize(t, out)
 			t.Logf("%s: %d steps, %d bytes of YAML, %d bytes stored", name, strings.Count(src, "@step"), len(yml), stored)
-			if stored >= argo.MaxObjectBytes {
-				t.Errorf("the %s flow's manifest is %d bytes stored, want under %d", name, stored, argo.MaxObjectBytes)
+			if len(yml) >= argo.MaxWorkflowBytes || stored >= argo.MaxWorkflowBytes {
+				t.Errorf("the %s flow's manifest is %d bytes (%d stored), want under %d", name, len(yml), stored, argo.MaxWorkflowBytes)
 			}
-			if under := len(yml) < argo.MaxWorkflowBytes && stored < argo.MaxWorkflowBytes; under != c.under {
-				t.Errorf("the %s flow's manifest is %d bytes (%d stored): under %d is %v, want %v", name, len(yml), stored, argo.MaxWorkflowBytes, under, c.under)
+			if shared := strings.Contains(string(yml), "template: Step-1"); shared != c.shared {
+				t.Errorf("the %s flow's steps share templates: %v, want %v", name, shared, c.shared)
 			}
-			// Over Argo's default Workflow size, a warning that names it; under it, none.
+			if !c.shared {
+				return
+			}
+			// A template per step, forced: over 1 MiB, a warning that names Argo's limit.
+			o := testOptions()
+			o.Config.Templates = settings.TemplatesPerStep
+			out, diags = driver.Compile(flow, o)
+			if out == nil || diags.HasErrors() {
+				t.Fatalf("per step: %v", diags)
+			}
+			stored = storedSize(t, out)
+			t.Logf("%s, a template per step: %d bytes stored", name, stored)
 			warned := len(diags) == 1 && diags[0].Check == diag.ManifestSize && diags[0].Severity == diag.Warning &&
 				strings.Contains(diags[0].Message, "Argo's controller fails a Workflow over 1.00 MiB (MAX_WORKFLOW_SIZE)")
-			if over := stored > argo.MaxWorkflowBytes; warned != over || len(diags) > 1 {
-				t.Errorf("stored %d bytes, diagnostics %v; want a manifest-size warning: %v", stored, diags, over)
+			if stored <= argo.MaxWorkflowBytes || !warned || strings.Contains(string(out.Files[out.Name+".yaml"]), "Step-1") {
+				t.Errorf("a template per step: %d bytes stored, diagnostics %v; want over 1 MiB, a manifest-size warning and no shared template", stored, diags)
 			}
 		})
 	}
 }
 
 // TestManifestTooLarge: a flow whose manifest Kubernetes would refuse is a positioned error on
-// its class, with the sizes and the limit, and no output.
+// its class, with the sizes and the limit, and no output: 2,400 steps of foreach bodies with a
+// template per step, and 6,000 steps of long names even when steps share templates.
 func TestManifestTooLarge(t *testing.T) {
-	flows := loadSource(t, foreachFlow(2400))
-	out, diags := driver.Compile(flows[0], testOptions())
-	if out != nil || len(diags) != 1 {
-		t.Fatalf("out = %v, diags = %v; want no output and one diagnostic", out != nil, diags)
-	}
-	d := diags[0]
-	want := `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 1.69 MiB as Kubernetes stores it, ` +
-		`over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 2396 steps`
-	if d.Check != diag.ManifestSize || d.Pos.Line != 4 || d.Pos.Col != 7 || d.Message != want || d.Suggestion != "split it into smaller flows" {
-		t.Errorf("got %s:%d:%d %s [%s]\nwant 4:7 %s [manifest-size]", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Message, d.Check, want)
+	for _, c := range []struct {
+		src, layout, want string
+	}{
+		{foreachFlow(2400), settings.TemplatesPerStep, `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 1.69 MiB as Kubernetes stores it, ` +
+			`over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 2396 steps`},
+		{longNamesFlow(6000), "", `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 2.11 MiB as Kubernetes stores it, ` +
+			`over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 6000 steps`},
+	} {
+		o := testOptions()
+		o.Config.Templates = c.layout
+		out, diags := driver.Compile(loadSource(t, c.src)[0], o)
+		if out != nil || len(diags) != 1 {
+			t.Fatalf("out = %v, diags = %v; want no output and one diagnostic", out != nil, diags)
+		}
+		d := diags[0]
+		if d.Check != diag.ManifestSize || d.Pos.Line != 4 || d.Pos.Col != 7 || d.Message != c.want || d.Suggestion != "split it into smaller flows" {
+			t.Errorf("got %s:%d:%d %s [%s]\nwant 4:7 %s [manifest-size]", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Message, d.Check, c.want)
+		}
 	}
 }
 
@@ -180,6 +203,27 @@ func foreachFlow(n int) string {
 		prev = s("join")
 	}
 	w.step(prev, ", inputs", "self.next(self.end)")
+	w.step("end", "", "pass")
+	return w.String()
+}
+
+// longNamesFlow is a chain of n steps named as a real flow's are, 24 to 40 characters long:
+// start -> load_customer_orders_0001_and_clean -> ... -> end.
+func longNamesFlow(n int) string {
+	words := []string{"load_customer_orders", "normalize_features", "train_gradient_model", "score_holdout_set"}
+	name := func(i int) string {
+		switch i {
+		case 0:
+			return "start"
+		case n - 1:
+			return "end"
+		}
+		return fmt.Sprintf("%s_%04d_%s", words[i%len(words)], i, words[(i/len(words))%len(words)][:i%12+1])
+	}
+	w := newFlowWriter("SizeFlow")
+	for i := 0; i < n-1; i++ {
+		w.step(name(i), "", "self.next(self."+name(i+1)+")")
+	}
 	w.step("end", "", "pass")
 	return w.String()
 }

@@ -14,6 +14,30 @@ type WorkflowOptions struct {
 	ArtifactRepositoryConfigMap string   `yaml:"artifactRepositoryConfigMap"`
 	ArtifactRepositoryKey       string   `yaml:"artifactRepositoryKey"`
 	ArtifactStorage             string   `yaml:"artifactStorage"` // s3 (default), gcs, azure or oss
+	Templates                   string   `yaml:"templates"`       // auto (default), per-step or shared
+}
+
+// Template layouts: how a flow's steps become Argo templates. Per step, each step has a container
+// template of its own; shared, steps whose templates differ only by the names of the step, its
+// parents and its successors run one template, and each task passes those names as parameters;
+// auto is per step unless that manifest would pass Argo's default Workflow size, then shared.
+const (
+	TemplatesAuto    = "auto"
+	TemplatesPerStep = "per-step"
+	TemplatesShared  = "shared"
+)
+
+// TemplateLayouts lists the layouts flowc.yaml's templates accepts, default first.
+var TemplateLayouts = []string{TemplatesAuto, TemplatesPerStep, TemplatesShared}
+
+// ValidTemplates reports whether layout is a template layout; "" means the default, auto.
+func ValidTemplates(layout string) bool {
+	for _, l := range TemplateLayouts {
+		if layout == l {
+			return true
+		}
+	}
+	return layout == ""
 }
 
 // Artifact storage kinds: the kind of the cluster's artifact repository that holds the steps'
