@@ -1,6 +1,7 @@
 package pyruntime
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,6 +46,33 @@ func TestExportedImport(t *testing.T) {
 	}
 	if _, ok := Exported("metaflow.plugins"); ok {
 		t.Error(`Exported("metaflow.plugins") is ok, but the runtime has no such module`)
+	}
+}
+
+// TestSubmodulesImport checks the submodules the compiler lets flows import (Submodules) against
+// the runtime: `from metaflow import exception` gives the module, as `import metaflow.exception`
+// does, and not the stand-in of an unknown name (the package's __getattr__ is asked first), and
+// each module's own names import from it.
+func TestSubmodulesImport(t *testing.T) {
+	subs := Submodules("metaflow")
+	for _, want := range []string{"metaflow.exception", "metaflow.metaflow_version"} {
+		if !strings.Contains(strings.Join(subs, " "), want) {
+			t.Fatalf("Submodules(metaflow) = %v, want %s among them", subs, want)
+		}
+	}
+	var code strings.Builder
+	code.WriteString("import types\n")
+	for _, sub := range subs {
+		pkg, name, _ := strings.Cut(sub, ".")
+		fmt.Fprintf(&code, "from %s import %s as m\nassert isinstance(m, types.ModuleType), %q\n", pkg, name, sub)
+		if names, ok := Exported(sub); ok && len(names) > 0 {
+			fmt.Fprintf(&code, "from %s import %s\n", sub, strings.Join(names, ", "))
+		}
+	}
+	code.WriteString("from metaflow import metaflow_version\nprint(metaflow_version.get_version(), metaflow_version.get_version(public=True))\n")
+	out, err := pythonIn(t, "", code.String())
+	if err != nil || strings.TrimSpace(out) != "2.19.38+flowc 2.19.38" {
+		t.Errorf("importing %v: %v\n%s", subs, err, out)
 	}
 }
 

@@ -46,4 +46,11 @@ class _Unavailable(object):
 def __getattr__(name):
     if name.startswith("__"):
         raise AttributeError(name)
+    # `from metaflow import exception` asks this hook before it looks for a submodule: a
+    # submodule of the runtime (metaflow.exception, metaflow.cards, ...) is imported, not stood in.
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec(__name__ + "." + name) is not None:
+        return importlib.import_module(__name__ + "." + name)
     return _Unavailable(name)
