@@ -64,6 +64,7 @@ type ConfigRef struct {
 	Config string   // the config's name
 	Attr   string   // the attribute it was read through, when not through config_expr
 	Path   []string // keys below the config's value, outermost first
+	Conv   string   // "", or the Python conversion config_expr applies to the value: str, int, float or bool
 	Pos    diag.Pos
 }
 

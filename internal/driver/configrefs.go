@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/flowc-dev/flowc/compiler/ir"
@@ -28,6 +30,9 @@ func substituteRefs(f *ir.Flow) {
 				return // the config's own problem says why
 			}
 			x, err := lookup(root, v.Ref.Path)
+			if err == nil && v.Ref.Conv != "" {
+				x, err = convert(x, v.Ref.Conv)
+			}
 			if err != nil {
 				f.Problems = append(f.Problems, ir.Problem{Check: diag.Config, Pos: v.Ref.Pos,
 					Message: fmt.Sprintf("config %q: %v", v.Ref.Config, err)})
@@ -172,4 +177,136 @@ func addMetaflowFiles(fl *Flow, ctx *build.Context) diag.List {
 		ctx.Files[rel] = data
 	}
 	return diags
+}
+
+// convert applies Python's conversion conv (str, int, float or bool) to a config's scalar value x,
+// as config_expr("str(cfg.a)") evaluates it in Metaflow.
+func convert(x any, conv string) (any, error) {
+	if conv == "bool" {
+		return truthy(x), nil
+	}
+	switch x.(type) {
+	case []any, map[string]any:
+		return nil, fmt.Errorf("%s() of a %s: flowc converts a single value only", conv, pyTypeName(x))
+	}
+	switch conv {
+	case "str":
+		return pyStr(x), nil
+	case "int":
+		switch x := x.(type) {
+		case bool:
+			return json.Number(map[bool]string{true: "1", false: "0"}[x]), nil
+		case json.Number:
+			if _, err := x.Int64(); err == nil {
+				return x, nil
+			}
+			f, _ := x.Float64()
+			if math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) >= 1<<63 {
+				return nil, fmt.Errorf("int() of %s: out of range", x)
+			}
+			return json.Number(strconv.FormatInt(int64(f), 10)), nil
+		case string:
+			i, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(x), "_", ""), 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("int() of %q: not an integer", x)
+			}
+			return json.Number(strconv.FormatInt(i, 10)), nil
+		}
+	case "float":
+		var f float64
+		switch x := x.(type) {
+		case bool:
+			if x {
+				f = 1
+			}
+		case json.Number:
+			f, _ = x.Float64()
+		case string:
+			var err error
+			if f, err = strconv.ParseFloat(strings.TrimSpace(x), 64); err != nil {
+				return nil, fmt.Errorf("float() of %q: not a number", x)
+			}
+		default:
+			return nil, fmt.Errorf("float() of None")
+		}
+		// Python's repr, so that an integral value stays a float (1.0) in ir.ValueOf.
+		return json.Number(pyFloatRepr(f)), nil
+	}
+	return nil, fmt.Errorf("%s() of None", conv)
+}
+
+func truthy(x any) bool {
+	switch x := x.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case json.Number:
+		f, err := x.Float64()
+		return err != nil || f != 0
+	case []any:
+		return len(x) > 0
+	case map[string]any:
+		return len(x) > 0
+	}
+	return true
+}
+
+// pyStr is Python's str() of a scalar JSON value.
+func pyStr(x any) string {
+	switch x := x.(type) {
+	case nil:
+		return "None"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case string:
+		return x
+	case json.Number:
+		if _, err := x.Int64(); err == nil {
+			return x.String()
+		}
+		f, _ := x.Float64()
+		return pyFloatRepr(f)
+	}
+	return fmt.Sprint(x)
+}
+
+// pyFloatRepr writes f as Python's repr does: the shortest digits that read back as f, in
+// positional notation for exponents from -4 to 15 (with ".0" when integral), else scientific.
+func pyFloatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
+	mant, expStr, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expStr)
+	if exp < -4 || exp >= 16 {
+		sign := "+"
+		if exp < 0 {
+			sign, exp = "-", -exp
+		}
+		return fmt.Sprintf("%se%s%02d", mant, sign, exp)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if !strings.ContainsAny(s, ".") {
+		s += ".0"
+	}
+	return s
+}
+
+func pyTypeName(x any) string {
+	if _, ok := x.([]any); ok {
+		return "list"
+	}
+	return "dict"
 }

@@ -47,11 +47,11 @@ func (f *file) configRef(e ast.Expr) *ir.ConfigRef {
 			}
 			return &ir.ConfigRef{Attr: id, Path: path, Pos: pos}
 		case *ast.Call:
-			root, p, ok := f.configExpr(x)
-			if !ok {
-				return nil
+			root, p, conv, ok := f.configExpr(x)
+			if !ok || (conv != "" && len(path) > 0) {
+				return nil // a converted value is a scalar: nothing reads below it
 			}
-			return &ir.ConfigRef{Config: root, Path: append(p, path...), Pos: pos}
+			return &ir.ConfigRef{Config: root, Path: append(p, path...), Conv: conv, Pos: pos}
 		default:
 			return nil
 		}
@@ -59,23 +59,30 @@ func (f *file) configRef(e ast.Expr) *ir.ConfigRef {
 }
 
 // configExprPath matches what config_expr may hold for flowc to evaluate it: a config's name
-// and reads below it.
+// and reads below it, or one of Python's scalar conversions of that (configExprConv).
 var configExprPath = regexp.MustCompile(`^\s*([A-Za-z_][A-Za-z0-9_]*)((?:\s*(?:\.\s*[A-Za-z_][A-Za-z0-9_]*|\[\s*(?:"[^"\\]*"|'[^'\\]*')\s*\]))*)\s*$`)
+
+var configExprConv = regexp.MustCompile(`^\s*(str|int|float|bool)\s*\((.*)\)\s*$`)
 
 var configExprStep = regexp.MustCompile(`\.\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*("[^"\\]*"|'[^'\\]*')\s*\]`)
 
-// configExpr reads config_expr("cfg.a['b']") into its root and path.
-func (f *file) configExpr(c *ast.Call) (root string, path []string, ok bool) {
+// configExpr reads config_expr("cfg.a['b']") into its root and path, and
+// config_expr("str(cfg.a)") also into the conversion.
+func (f *file) configExpr(c *ast.Call) (root string, path []string, conv string, ok bool) {
 	if f.tail(c.Func) != "config_expr" || len(c.Args) != 1 || len(c.Keywords) != 0 {
-		return "", nil, false
+		return "", nil, "", false
 	}
 	s, isStr := c.Args[0].(*ast.Str)
 	if !isStr {
-		return "", nil, false
+		return "", nil, "", false
 	}
-	m := configExprPath.FindStringSubmatch(string(s.S))
+	expr := string(s.S)
+	if m := configExprConv.FindStringSubmatch(expr); m != nil {
+		conv, expr = m[1], m[2]
+	}
+	m := configExprPath.FindStringSubmatch(expr)
 	if m == nil {
-		return "", nil, false
+		return "", nil, "", false
 	}
 	for _, step := range configExprStep.FindAllStringSubmatch(m[2], -1) {
 		if step[1] != "" {
@@ -90,7 +97,7 @@ func (f *file) configExpr(c *ast.Call) (root string, path []string, ok bool) {
 			path = append(path, k)
 		}
 	}
-	return m[1], path, true
+	return m[1], path, conv, true
 }
 
 // resolveRefs keeps the config refs of fl's decorator arguments and parameter defaults whose

@@ -19,9 +19,19 @@ class ConfigErrorsFlow(FlowSpec):
     @resources(cpu=good.gpu)  # want config "config \"good\": the value has no key \"gpu\""
     @step
     def start(self):
-        self.next(self.end)
+        self.next(self.converted)
 
     @resources(memory=config_expr("unknown.memory"))  # want config "config_expr reads config \"unknown\", which the flow does not define"
     @step
     def end(self):
         pass
+
+    @resources(cpu=config_expr("int(good)"))  # want config "config \"good\": int\(\) of a dict: flowc converts a single value only"
+    @step
+    def converted(self):
+        self.next(self.read_below)
+
+    @resources(cpu=config_expr("str(good.cpu).x"))  # want decorator "must be a literal"
+    @step
+    def read_below(self):
+        self.next(self.end)

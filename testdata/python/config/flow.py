@@ -1,5 +1,6 @@
 """Configs read when the flow is compiled: JSON by default, YAML and TOML by parser or by
-extension, a literal default_value, and reads of config values in decorators."""
+extension, a literal default_value, and reads of config values in decorators, also converted
+by str(), int(), float() or bool() in config_expr."""
 import json
 
 from metaflow import Config, FlowSpec, Parameter, config_expr, environment, project, resources, step
@@ -15,7 +16,9 @@ class ConfigFlow(FlowSpec):
 
     alpha = Parameter("alpha", default=app.defaults.alpha)
 
-    @environment(vars={"MODE": config_expr("app.mode"), "LAYERS": config_expr("model['layers']")})
+    @environment(vars={"MODE": config_expr("app.mode"), "LAYERS": config_expr("model['layers']"),
+                       "ALPHA": config_expr("str(app.defaults.alpha)"), "CPUS": config_expr("float(limits.cpu)"),
+                       "MEMORY": config_expr("int(limits.memory)"), "FAST": config_expr("bool(app.mode)")})
     @resources(cpu=limits.cpu, memory=limits["memory"])
     @step
     def start(self):
