@@ -34,8 +34,10 @@ func TestShapes(t *testing.T) {
 			// A Python and a Go flow of one shape have the same template name: one at a time.
 			mu := shapeLock(flow)
 			mu.Lock()
-			r := runCase(t, cs[0])
-			mu.Unlock()
+			r := func() run {
+				defer mu.Unlock() // also when the case fails: the other language's flow waits for it
+				return runCase(t, cs[0])
+			}()
 			for _, c := range cs {
 				if c.Artifact == "" {
 					continue

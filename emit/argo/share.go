@@ -15,8 +15,9 @@ import (
 // paths and keys, --in) and its successors' (--next). Everything else in it follows from its
 // shape: its foreach depth, its inputs' kinds, its fan-out, its decorators, its image. Steps
 // whose templates are equal once those names are replaced by input parameters run one template,
-// named Step-N in order of first use, and each step's DAG task passes its names as the
-// parameters' values. Argo substitutes a template's {{inputs.parameters...}} everywhere in it
+// named shared-N in order of first use, and each step's DAG task passes its names as the
+// parameters' values. The name is lowercase: Argo names a pod after its template, and a pod's
+// name is an RFC 1123 subdomain (so a step's pods are found by their flowc.dev/step label). Argo substitutes a template's {{inputs.parameters...}} everywhere in it
 // before the pod is made (workflow/common: ProcessArgs, SubstituteParams), so every pod gets the
 // labels, artifacts and command line it gets from a template of its own.
 //
@@ -87,7 +88,7 @@ func (e *emitter) shareTemplates() {
 		}
 		name, done := names[sh.key]
 		if !done {
-			name = fmt.Sprintf("Step-%d", len(names)+1)
+			name = e.sharedName(len(names) + 1)
 			names[sh.key] = name
 			sh.shared.Name = name
 			out = append(out, sh.shared)
@@ -100,4 +101,18 @@ func (e *emitter) shareTemplates() {
 		task.Arguments.Parameters = append(task.Arguments.Parameters, sh.values...)
 	}
 	e.templates = out
+}
+
+// sharedName is the name of the n-th shared template: shared-N, or, when a step's template has
+// that name (a step named shared_N), the first of shared-N-1, shared-N-2, ... that none has.
+func (e *emitter) sharedName(n int) string {
+	taken := map[string]bool{}
+	for _, t := range e.templates {
+		taken[t.Name] = true
+	}
+	name := fmt.Sprintf("shared-%d", n)
+	for i := 1; taken[name]; i++ {
+		name = fmt.Sprintf("shared-%d-%d", n, i)
+	}
+	return name
 }

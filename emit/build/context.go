@@ -97,7 +97,9 @@ func NewContext(f *ir.Flow, path string, src []byte, o Options) (*Context, diag.
 	reqs, rd := FlowRequirements(f)
 	diags = append(diags, rd...)
 	hasReq := c.addRequirements(base, reqs)
-	if len(f.ThirdParty) > 0 && !hasReq {
+	// Without any requirements, a third-party import is surely missing from the image; with
+	// some (the flow's or a step's own), which package provides it is not known here.
+	if len(f.ThirdParty) > 0 && !hasReq && len(c.StepRequirements) == 0 {
 		diags = append(diags, thirdPartyWarnings(f.ThirdParty, c.FlowFile)...)
 	}
 	runtime := o.Runtime

@@ -75,7 +75,7 @@ func compareLayouts(t *testing.T, own, shared map[string]any) int {
 			tname := task["name"].(string)
 			ot := ownTasks[tname]
 			tmpl := task["template"].(string)
-			if !strings.HasPrefix(tmpl, "Step-") {
+			if tmpl == ot["template"] {
 				if !reflect.DeepEqual(task, ot) {
 					t.Errorf("task %s: %v, a template per step: %v", tname, task, ot)
 				}
@@ -205,4 +205,32 @@ func byName(list any) map[string]map[string]any {
 		out[m["name"].(string)] = m
 	}
 	return out
+}
+
+// TestSharedTemplateNames: shared templates are named shared-1, shared-2, ... (lowercase, as pod
+// names must be), never a name a step's own template has: with steps named shared_1 and
+// shared_1_1, the first shared template is shared-1-2.
+func TestSharedTemplateNames(t *testing.T) {
+	w := newFlowWriter("NamesFlow")
+	w.step("start", "", "self.next(self.shared_1)")
+	w.step("shared_1", "", "self.next(self.shared_1_1)")
+	w.step("shared_1_1", "", "self.next(self.a)")
+	w.step("a", "", "self.next(self.b)")
+	w.step("b", "", "self.next(self.end)")
+	w.step("end", "", "pass")
+	o := testOptions()
+	o.Config.Templates = settings.TemplatesShared
+	out, diags := driver.Compile(loadSource(t, w.String())[0], o)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var names []string
+	for _, line := range strings.Split(string(out.Files[out.Name+".yaml"]), "\n") {
+		if n, ok := strings.CutPrefix(line, "  - name: "); ok {
+			names = append(names, n)
+		}
+	}
+	if got := strings.Join(names, " "); got != "Main start shared-1-2 end" {
+		t.Errorf("templates %s, want Main start shared-1-2 end", got)
+	}
 }

@@ -60,7 +60,7 @@ func TestLargeFlowManifestSize(t *testing.T) {
 			if len(yml) >= argo.MaxWorkflowBytes || stored >= argo.MaxWorkflowBytes {
 				t.Errorf("the %s flow's manifest is %d bytes (%d stored), want under %d", name, len(yml), stored, argo.MaxWorkflowBytes)
 			}
-			if shared := strings.Contains(string(yml), "template: Step-1"); shared != c.shared {
+			if shared := strings.Contains(string(yml), "template: shared-1"); shared != c.shared {
 				t.Errorf("the %s flow's steps share templates: %v, want %v", name, shared, c.shared)
 			}
 			if !c.shared {
@@ -77,7 +77,7 @@ func TestLargeFlowManifestSize(t *testing.T) {
 			t.Logf("%s, a template per step: %d bytes stored", name, stored)
 			warned := len(diags) == 1 && diags[0].Check == diag.ManifestSize && diags[0].Severity == diag.Warning &&
 				strings.Contains(diags[0].Message, "Argo's controller fails a Workflow over 1.00 MiB (MAX_WORKFLOW_SIZE)")
-			if stored <= argo.MaxWorkflowBytes || !warned || strings.Contains(string(out.Files[out.Name+".yaml"]), "Step-1") {
+			if stored <= argo.MaxWorkflowBytes || !warned || strings.Contains(string(out.Files[out.Name+".yaml"]), "template: shared-1") {
 				t.Errorf("a template per step: %d bytes stored, diagnostics %v; want over 1 MiB, a manifest-size warning and no shared template", stored, diags)
 			}
 		})
@@ -93,7 +93,7 @@ func TestManifestTooLarge(t *testing.T) {
 	}{
 		{foreachFlow(2400), settings.TemplatesPerStep, `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 1.69 MiB as Kubernetes stores it, ` +
 			`over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 2396 steps`},
-		{longNamesFlow(6000), "", `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 2.11 MiB as Kubernetes stores it, ` +
+		{longNamesFlow(6000), "", `the WorkflowTemplate "sizeflow" of flow "SizeFlow" is 2.13 MiB as Kubernetes stores it, ` +
 			`over the 1.50 MiB etcd accepts for one object (its default --max-request-bytes); the flow has 6000 steps`},
 	} {
 		o := testOptions()

@@ -55,7 +55,8 @@ func TestExportedImport(t *testing.T) {
 // each module's own names import from it.
 func TestSubmodulesImport(t *testing.T) {
 	subs := Submodules("metaflow")
-	for _, want := range []string{"metaflow.exception", "metaflow.metaflow_version"} {
+	subs = append(subs, Submodules("metaflow.client")...)
+	for _, want := range []string{"metaflow.exception", "metaflow.metaflow_version", "metaflow.client", "metaflow.client.core"} {
 		if !strings.Contains(strings.Join(subs, " "), want) {
 			t.Fatalf("Submodules(metaflow) = %v, want %s among them", subs, want)
 		}
@@ -63,12 +64,14 @@ func TestSubmodulesImport(t *testing.T) {
 	var code strings.Builder
 	code.WriteString("import types\n")
 	for _, sub := range subs {
-		pkg, name, _ := strings.Cut(sub, ".")
+		dot := strings.LastIndex(sub, ".")
+		pkg, name := sub[:dot], sub[dot+1:]
 		fmt.Fprintf(&code, "from %s import %s as m\nassert isinstance(m, types.ModuleType), %q\n", pkg, name, sub)
 		if names, ok := Exported(sub); ok && len(names) > 0 {
 			fmt.Fprintf(&code, "from %s import %s\n", sub, strings.Join(names, ", "))
 		}
 	}
+	code.WriteString("import metaflow, metaflow.client.core\nassert metaflow.client.core.Run is metaflow.Run and metaflow.client.Flow is metaflow.Flow\n")
 	code.WriteString("from metaflow import metaflow_version\nprint(metaflow_version.get_version(), metaflow_version.get_version(public=True))\n")
 	out, err := pythonIn(t, "", code.String())
 	if err != nil || strings.TrimSpace(out) != "2.19.38+flowc 2.19.38" {
