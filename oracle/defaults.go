@@ -7,6 +7,7 @@ import (
 
 	wfv1 "github.com/argoproj/argo-workflows/v4/pkg/apis/workflow/v1alpha1"
 	"k8s.io/apimachinery/pkg/util/strategicpatch"
+	"k8s.io/apimachinery/pkg/util/validation"
 )
 
 // asExecuted is spec with its templateDefaults merged into every template the way Argo's
@@ -17,6 +18,11 @@ import (
 // validating this spec checks the templates that actually run.
 func asExecuted(spec *wfv1.WorkflowSpec) (*wfv1.WorkflowSpec, error) {
 	out := spec.DeepCopy()
+	for _, t := range out.Templates {
+		if err := checkPodName(&t); err != nil {
+			return nil, fmt.Errorf("templates.%s: %w", t.Name, err)
+		}
+	}
 	if out.TemplateDefaults == nil {
 		return out, nil
 	}
@@ -75,6 +81,22 @@ func mergeDefaults(defaults, t *wfv1.Template) error {
 	}
 	t.SetType(typ)
 	return checkExecuted(t)
+}
+
+// checkPodName holds what no validator checks of a container template's name: that it makes
+// valid pod names. Argo's default pod names (v2; v4.0.5 workflow/util/pod_name.go,
+// GeneratePodName) are the workflow's name, the template's and a hash of the node's name, so
+// the validator accepts an uppercase template name whose pods the API server then refuses.
+// (workflow/util itself is not imported: it would bring the controller's dependencies.)
+func checkPodName(t *wfv1.Template) error {
+	if t.Container == nil {
+		return nil
+	}
+	pod := "flow-x7k2p-" + t.Name + "-1584117704"
+	if errs := validation.IsDNS1123Subdomain(pod); len(errs) > 0 {
+		return fmt.Errorf("its pods' names, such as %q, are invalid: %s", pod, errs[0])
+	}
+	return nil
 }
 
 // checkExecuted holds what the merge must give a container template and what no validator
