@@ -7,53 +7,36 @@ import (
 	"testing"
 )
 
-// TestArtifactStorage checks that flowc.yaml's artifactStorage takes the kinds the emitter writes
-// and names the accepted ones for anything else.
-func TestArtifactStorage(t *testing.T) {
-	for _, tc := range []struct{ value, err string }{
-		{"gcs", ""},
-		{"azure", ""},
-		{"oss", ""},
-		{"s3", ""},
-		{"hdfs", `artifactStorage must be one of s3, gcs, azure, oss, not "hdfs"`},
+// TestOneOfSettings checks that flowc.yaml's artifactStorage and templates take the values the
+// emitter writes and name the accepted ones, at the value's position, for anything else.
+func TestOneOfSettings(t *testing.T) {
+	for _, tc := range []struct{ key, value, err string }{
+		{"artifactStorage", "gcs", ""},
+		{"artifactStorage", "azure", ""},
+		{"artifactStorage", "oss", ""},
+		{"artifactStorage", "s3", ""},
+		{"artifactStorage", "hdfs", `flowc.yaml:1:18: error: artifactStorage must be one of s3, gcs, azure, oss, not "hdfs" [config]`},
+		{"templates", "auto", ""},
+		{"templates", "per-step", ""},
+		{"templates", "shared", ""},
+		{"templates", "compact", `flowc.yaml:1:12: error: templates must be one of auto, per-step, shared, not "compact" [config]`},
 	} {
 		p := filepath.Join(t.TempDir(), FileName)
-		if err := os.WriteFile(p, []byte("artifactStorage: "+tc.value+"\n"), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(tc.key+": "+tc.value+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		c, err := Load(p)
+		got := map[string]string{"artifactStorage": "", "templates": ""}
+		if c != nil {
+			got = map[string]string{"artifactStorage": c.ArtifactStorage, "templates": c.Templates}
+		}
 		switch {
 		case tc.err == "" && err != nil:
-			t.Errorf("%s: %v", tc.value, err)
-		case tc.err == "" && c.ArtifactStorage != tc.value:
-			t.Errorf("%s: read %q", tc.value, c.ArtifactStorage)
+			t.Errorf("%s: %s: %v", tc.key, tc.value, err)
+		case tc.err == "" && got[tc.key] != tc.value:
+			t.Errorf("%s: %s: read %q", tc.key, tc.value, got[tc.key])
 		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%s: error %v, want %q", tc.value, err, tc.err)
-		}
-	}
-}
-
-// TestTemplates checks that flowc.yaml's templates takes the layouts the emitter writes and
-// names the accepted ones for anything else, at the value's position.
-func TestTemplates(t *testing.T) {
-	for _, tc := range []struct{ value, err string }{
-		{"auto", ""},
-		{"per-step", ""},
-		{"shared", ""},
-		{"compact", `flowc.yaml:1:12: error: templates must be one of auto, per-step, shared, not "compact" [config]`},
-	} {
-		p := filepath.Join(t.TempDir(), FileName)
-		if err := os.WriteFile(p, []byte("templates: "+tc.value+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		c, err := Load(p)
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%s: %v", tc.value, err)
-		case tc.err == "" && c.Templates != tc.value:
-			t.Errorf("%s: read %q", tc.value, c.Templates)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%s: error %v, want %q", tc.value, err, tc.err)
+			t.Errorf("%s: %s: error %v, want %q", tc.key, tc.value, err, tc.err)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,26 +66,26 @@ var keys = map[string]func(r *reader, v *yaml.Node){
 		r.name(v, &r.c.ArtifactRepositoryConfigMap, validation.IsDNS1123Subdomain)
 	},
 	"artifactStorage": func(r *reader, v *yaml.Node) {
-		if s, ok := r.str(v); ok {
-			if !settings.ValidStorage(s) {
-				r.errorf(v, diag.Config, "artifactStorage must be one of %s, not %q", strings.Join(settings.StorageKinds, ", "), s)
-				return
-			}
-			r.c.ArtifactStorage = s
-		}
+		r.oneOf(v, "artifactStorage", settings.StorageKinds, &r.c.ArtifactStorage)
 	},
-	"templates": func(r *reader, v *yaml.Node) {
-		if s, ok := r.str(v); ok {
-			if !settings.ValidTemplates(s) {
-				r.errorf(v, diag.Config, "templates must be one of %s, not %q", strings.Join(settings.TemplateLayouts, ", "), s)
-				return
-			}
-			r.c.Templates = s
-		}
-	},
+	"templates": func(r *reader, v *yaml.Node) { r.oneOf(v, "templates", settings.TemplateLayouts, &r.c.Templates) },
 	"artifactRepositoryKey": func(r *reader, v *yaml.Node) {
 		r.name(v, &r.c.ArtifactRepositoryKey, validation.IsConfigMapKey)
 	},
+}
+
+// oneOf reads setting key's value v into dst when it is one of valid (or "", the default),
+// and reports it otherwise.
+func (r *reader) oneOf(v *yaml.Node, key string, valid []string, dst *string) {
+	s, ok := r.str(v)
+	if !ok {
+		return
+	}
+	if s != "" && !slices.Contains(valid, s) { // "" is the default
+		r.errorf(v, diag.Config, "%s must be one of %s, not %q", key, strings.Join(valid, ", "), s)
+		return
+	}
+	*dst = s
 }
 
 // podGC are Argo's pod garbage collection strategies.

@@ -30,16 +30,6 @@ const (
 // TemplateLayouts lists the layouts flowc.yaml's templates accepts, default first.
 var TemplateLayouts = []string{TemplatesAuto, TemplatesPerStep, TemplatesShared}
 
-// ValidTemplates reports whether layout is a template layout; "" means the default, auto.
-func ValidTemplates(layout string) bool {
-	for _, l := range TemplateLayouts {
-		if layout == l {
-			return true
-		}
-	}
-	return layout == ""
-}
-
 // Artifact storage kinds: the kind of the cluster's artifact repository that holds the steps'
 // state. Every kind is written as a key-only artifact, so the repository's endpoint, bucket and
 // credentials stay in the cluster's configuration (artifactRepositoryRef or the namespace's
@@ -53,13 +43,3 @@ const (
 
 // StorageKinds lists the kinds flowc.yaml's artifactStorage accepts, default first.
 var StorageKinds = []string{StorageS3, StorageGCS, StorageAzure, StorageOSS}
-
-// ValidStorage reports whether kind is an artifact storage kind; "" means the default, s3.
-func ValidStorage(kind string) bool {
-	for _, k := range StorageKinds {
-		if kind == k {
-			return true
-		}
-	}
-	return kind == ""
-}

@@ -5,19 +5,6 @@ import (
 	"testing"
 )
 
-func TestStorage(t *testing.T) {
-	for _, k := range append([]string{""}, StorageKinds...) {
-		if !ValidStorage(k) {
-			t.Errorf("ValidStorage(%q) = false", k)
-		}
-	}
-	for _, k := range []string{"S3", "minio", " s3", "hdfs"} {
-		if ValidStorage(k) {
-			t.Errorf("ValidStorage(%q) = true", k)
-		}
-	}
-}
-
 func TestChecks(t *testing.T) {
 	for _, c := range []struct {
 		name string

@@ -1,17 +1,5 @@
 """flowc's stand-in for metaflow.client: the client API, as `from metaflow import Flow` gives it."""
-from flowc_runtime.client import (  # noqa: F401
-    DataArtifact,
-    Flow,
-    MetaflowNotFound,
-    Run,
-    Step,
-    Task,
-    default_namespace,
-    get_metadata,
-    get_namespace,
-    metadata,
-    namespace,
-)
+from metaflow.client.core import *  # noqa: F401,F403
 
 __all__ = ["Flow", "Run", "Step", "Task", "DataArtifact", "MetaflowNotFound", "namespace",
            "get_namespace", "default_namespace", "get_metadata", "metadata"]
