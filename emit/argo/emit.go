@@ -1,6 +1,7 @@
 // Package argo turns a checked flow into Argo Workflows manifests: a WorkflowTemplate (or a
-// Workflow) whose entry template is a DAG of one container template per step, with each foreach
-// body as a sub-DAG fanned out with withParam, nested as the foreach bodies nest.
+// Workflow) whose entry template is a DAG of one container template per step (or one per shape
+// of step, share.go), with each foreach body as a sub-DAG fanned out with withParam, nested as
+// the foreach bodies nest.
 package argo
 
 import (
@@ -236,6 +237,7 @@ func (e *emitter) stepTemplate(s *ir.Step, sh stepcmd.Shape, n stepNames) *Templ
 		t.Outputs.Parameters = []Parameter{{Name: "foreach", ValueFrom: &ValueFrom{Path: outDir + "/foreach.json"}}}
 	}
 	// The command line's shared part is every container's command, in templateDefaults (hoist).
+	// Own reads a step's name, transition and foreach variable: the first two as n spells them.
 	step := &ir.Step{Name: n.step, Foreach: s.Foreach}
 	if n.next != "" {
 		step.Next = []string{n.next}
